@@ -1,0 +1,35 @@
+import { Component, inject } from '@angular/core';
+
+import { AuthService } from './auth/auth.service';
+import { Home } from './home/home';
+import { Login } from './login/login';
+
+/** Show the screen for the session's state, after trying to resume it from the cookie. */
+@Component({
+  selector: 'app-root',
+  imports: [Home, Login],
+  template: `
+    @switch (auth.status()) {
+      @case ('restoring') {
+        <main class="page page--center">
+          <p role="status" class="muted">
+            <span class="spinner" aria-hidden="true"></span> Restoring your session…
+          </p>
+        </main>
+      }
+      @case ('signed-in') {
+        <app-home />
+      }
+      @default {
+        <app-login />
+      }
+    }
+  `,
+})
+export class App {
+  protected readonly auth = inject(AuthService);
+
+  constructor() {
+    this.auth.restore().subscribe();
+  }
+}
