@@ -1,0 +1,87 @@
+"""Admin for users and their token sessions. No token is stored, so none is shown."""
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from accounts import services
+from accounts.models import RevokeReason, Session, User
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    fields = ["created_at", "last_used_at", "expires_at", "client", "state"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["-last_used_at"]
+
+    @admin.display(description="client")
+    def client(self, session: Session) -> str:
+        return session.client_label
+
+    @admin.display(description="state")
+    def state(self, session: Session) -> str:
+        return session_state(session)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+def session_state(session: Session) -> str:
+    if session.revoked_at is not None:
+        return f"revoked ({session.get_revoke_reason_display()})"
+    return "live" if session.is_live else "expired"
+
+
+@admin.register(User)
+class AccountsUserAdmin(UserAdmin):
+    inlines = [SessionInline]
+    actions = ["revoke_all_sessions"]
+
+    @admin.action(description="Log out everywhere: revoke every session and token")
+    def revoke_all_sessions(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        count = sum(services.user_logout_all(user=user) for user in queryset)
+        self.message_user(request, f"Revoked {count} session(s).", messages.SUCCESS)
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["user", "state", "created_at", "last_used_at", "expires_at", "ip_address"]
+    list_filter = ["revoke_reason", "created_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "ip_address", "user_agent"]
+    readonly_fields = [
+        "id",
+        "user",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "refresh_expires_at",
+        "user_agent",
+        "ip_address",
+        "revoked_at",
+        "revoke_reason",
+    ]
+    exclude = ["current_jti"]
+    actions = ["revoke_sessions"]
+    date_hierarchy = "created_at"
+
+    @admin.display(description="state")
+    def state(self, session: Session) -> str:
+        return session_state(session)
+
+    @admin.action(description="Revoke selected sessions")
+    def revoke_sessions(self, request: HttpRequest, queryset: QuerySet[Session]) -> None:
+        count = sum(
+            services.session_revoke(session=session, reason=RevokeReason.ADMIN)
+            for session in queryset
+        )
+        self.message_user(request, f"Revoked {count} session(s).", messages.SUCCESS)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -1,0 +1,40 @@
+"""JWT authentication that also refuses revoked tokens, without a database query."""
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt import authentication
+from rest_framework_simplejwt.exceptions import InvalidToken
+from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.tokens import Token
+
+from accounts.cache import load_auth_state
+from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM
+
+
+def user_for_token(token: Token) -> AbstractBaseUser:
+    """Return the user of a validated token that has not been revoked since it was signed.
+
+    Refuse it when the user is gone or inactive, when the user's token version moved on
+    (log out everywhere, password change) or when its session was revoked.
+    """
+    if api_settings.USER_ID_CLAIM not in token:
+        raise InvalidToken("Token contained no recognizable user identification")
+    user, session_revoked = load_auth_state(
+        token[api_settings.USER_ID_CLAIM], token.get(SESSION_CLAIM)
+    )
+    if user is None:
+        raise AuthenticationFailed("User not found.", code="user_not_found")
+    if not user.is_active:
+        raise AuthenticationFailed("User is inactive.", code="user_inactive")
+    if session_revoked or token.get(VERSION_CLAIM) != getattr(user, "token_version", None):
+        raise AuthenticationFailed("Token has been revoked.", code="token_revoked")
+    return user
+
+
+class JWTAuthentication(authentication.JWTAuthentication):
+    """SimpleJWT's authentication, plus revocation checks served from the cache."""
+
+    def get_user(self, validated_token: Token) -> Any:
+        return user_for_token(validated_token)

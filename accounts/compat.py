@@ -1,0 +1,62 @@
+"""Routes for clients written for the Express JWT course (`POST /login`, `GET /me`).
+
+They answer like the course's server: `{token, user}` on login, and short plain-text
+bodies on errors, because the course's client shows error bodies in an alert.
+"""
+
+from typing import Any
+
+from django.http import HttpResponse
+from rest_framework import exceptions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.serializers import LoginSerializer
+from accounts.views import MeView, TokenTransportMixin
+
+# Headers of an error response worth keeping on the plain-text version.
+KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
+
+
+class PlainTextErrorsMixin:
+    """Answer errors with their message as `text/plain` instead of JSON."""
+
+    def error_text(self, exc: Exception, data: Any) -> str:
+        return str(data.get("detail", "Error")) if isinstance(data, dict) else "Error"
+
+    def handle_exception(self, exc: Exception) -> HttpResponse:
+        response = super().handle_exception(exc)  # type: ignore[misc]
+        plain = HttpResponse(
+            self.error_text(exc, getattr(response, "data", None)),
+            status=response.status_code,
+            content_type="text/plain; charset=utf-8",
+        )
+        for header in KEPT_HEADERS:
+            if header in response:
+                plain[header] = response[header]
+        return plain
+
+
+class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, APIView):
+    """`POST /login` → `{token, user}`, as in the course."""
+
+    authentication_classes = ()
+    permission_classes = ()
+
+    def error_text(self, exc: Exception, data: Any) -> str:
+        if isinstance(exc, exceptions.ValidationError):
+            return "Must provide username or password"
+        if isinstance(exc, exceptions.AuthenticationFailed):
+            return "Username or password incorrect"
+        return super().error_text(exc, data)
+
+    def post(self, request: Request) -> Response:
+        serializer = LoginSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        return Response({"token": data["access"], "user": data["user"]}, status=status.HTTP_200_OK)
+
+
+class CourseMeView(PlainTextErrorsMixin, MeView):
+    """`GET /me` → the user, with plain-text errors."""

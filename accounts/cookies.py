@@ -1,0 +1,71 @@
+"""Cookie mode: the refresh token travels in an httpOnly cookie instead of the body.
+
+A client selects it per request with the header `X-Token-Transport: cookie`. The
+header doubles as the proof against cross-site requests: a page on another site cannot
+send a custom header without a CORS preflight, which only the allowed origins pass.
+"""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.conf import accounts_settings
+
+COOKIE_MODE = "cookie"
+DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+def header_meta_key() -> str:
+    return "HTTP_" + accounts_settings.TOKEN_TRANSPORT_HEADER.upper().replace("-", "_")
+
+
+def wants_cookie_mode(request: HttpRequest) -> bool:
+    return request.META.get(header_meta_key(), "").strip().lower() == COOKIE_MODE
+
+
+def refresh_cookie(request: HttpRequest) -> str | None:
+    return request.COOKIES.get(accounts_settings.REFRESH_COOKIE_NAME) or None
+
+
+def cookie_is_secure(request: HttpRequest) -> bool:
+    """Secure, except plain-http development on a loopback host with DEBUG on."""
+    if not accounts_settings.REFRESH_COOKIE_SECURE:
+        return False
+    host = request.get_host().rsplit(":", 1)[0] if "]" not in request.get_host() else "[::1]"
+    local_development = settings.DEBUG and not request.is_secure() and host in DEVELOPMENT_HOSTS
+    return not local_development
+
+
+def token_expiry(raw_refresh: str) -> datetime:
+    try:
+        expires = RefreshToken(raw_refresh, verify=False)["exp"]  # type: ignore[arg-type]
+    except (TokenError, KeyError):
+        return timezone.now()
+    return datetime.fromtimestamp(expires, tz=UTC)
+
+
+def set_refresh_cookie(response: HttpResponseBase, request: HttpRequest, raw_refresh: str) -> None:
+    expires_at = token_expiry(raw_refresh)
+    response.set_cookie(
+        accounts_settings.REFRESH_COOKIE_NAME,
+        raw_refresh,
+        max_age=max(0, int((expires_at - timezone.now()).total_seconds())),
+        path=accounts_settings.REFRESH_COOKIE_PATH,
+        domain=accounts_settings.REFRESH_COOKIE_DOMAIN,
+        secure=cookie_is_secure(request),
+        httponly=True,
+        samesite="Strict",
+    )
+
+
+def clear_refresh_cookie(response: HttpResponseBase) -> None:
+    response.delete_cookie(
+        accounts_settings.REFRESH_COOKIE_NAME,
+        path=accounts_settings.REFRESH_COOKIE_PATH,
+        domain=accounts_settings.REFRESH_COOKIE_DOMAIN,
+        samesite="Strict",
+    )

@@ -1,0 +1,132 @@
+"""Input and output serializers of the token endpoints."""
+
+from typing import Any
+
+from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth.signals import user_logged_in
+from rest_framework import exceptions, serializers
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.tokens import RefreshToken, Token, UntypedToken
+
+from accounts import services
+from accounts.authentication import user_for_token
+from accounts.exceptions import SessionError, session_error_to_api
+from accounts.models import Session
+from accounts.signals import emit
+
+# Long passphrases work; megabyte "passwords" that would keep Argon2 busy do not.
+PASSWORD_MAX_LENGTH = 1024
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = get_user_model()
+        fields = ["id", "username", "email", "first_name", "last_name"]
+        read_only_fields = fields
+
+
+def client_ip(request: Any) -> str | None:
+    address: str | None = request.META.get("REMOTE_ADDR") or None
+    return address
+
+
+def decode(raw: str, token_class: type[Token]) -> Token:
+    try:
+        return token_class(raw)  # type: ignore[arg-type]
+    except TokenError as error:
+        raise InvalidToken(error.args[0]) from error
+
+
+class LoginSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(
+        max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        request = self.context["request"]
+        user = authenticate(request, username=attrs["username"], password=attrs["password"])
+        if user is None:
+            emit("login_failed", ip_address=client_ip(request))
+            raise exceptions.AuthenticationFailed(
+                "No active account found with the given credentials.", code="invalid_credentials"
+            )
+        user_logged_in.send(sender=type(user), request=request, user=user)
+        pair = services.session_start(
+            user=user,
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            ip_address=client_ip(request),
+        )
+        return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField(read_only=True)
+    refresh = serializers.CharField(
+        read_only=True, help_text="Left out in cookie mode: the refresh token is in a cookie."
+    )
+
+
+class LoginResponseSerializer(TokenPairSerializer):
+    user = UserSerializer(read_only=True)
+
+
+class RefreshSerializer(serializers.Serializer):
+    refresh = serializers.CharField(
+        max_length=4096, help_text="Left out in cookie mode: the cookie is read instead."
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        token = decode(attrs["refresh"], RefreshToken)
+        try:
+            pair = services.session_refresh(token=token)
+        except SessionError as error:
+            raise session_error_to_api(error) from error
+        return {"access": pair.access, "refresh": pair.refresh}
+
+
+class LogoutSerializer(RefreshSerializer):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        token = decode(attrs["refresh"], RefreshToken)
+        try:
+            services.session_logout(token=token)
+        except SessionError as error:
+            raise session_error_to_api(error) from error
+        return {}
+
+
+class VerifySerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=4096, write_only=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        user_for_token(decode(attrs["token"], UntypedToken))
+        return {}
+
+
+class PasswordChangeSerializer(serializers.Serializer):
+    old_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+
+    def validate_new_password(self, value: str) -> str:
+        password_validation.validate_password(value, self.context["request"].user)
+        return value
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    current = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Session
+        fields = [
+            "id",
+            "created_at",
+            "last_used_at",
+            "expires_at",
+            "user_agent",
+            "ip_address",
+            "current",
+        ]
+        read_only_fields = fields
+
+    def get_current(self, session: Session) -> bool:
+        return str(session.pk) == self.context.get("current_session_id")

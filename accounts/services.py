@@ -1,0 +1,163 @@
+"""Sessions: login, single-use refresh with reuse detection, logout and revocation.
+
+A session is a family of refresh tokens. Only the id of the one refresh token that may
+be used next is stored; using it swaps in a new id with a single conditional UPDATE (a
+compare-and-set), so of several simultaneous refreshes with one token exactly one wins.
+Presenting a token the session has moved past revokes the whole session.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.tokens import Token
+
+from accounts import cache
+from accounts.conf import accounts_settings
+from accounts.exceptions import (
+    RefreshTokenReused,
+    SessionExpired,
+    SessionNotFound,
+    SessionRevoked,
+    TokenRevoked,
+    UserInactive,
+    WrongPassword,
+)
+from accounts.models import RevokeReason, Session
+from accounts.signals import emit
+from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM, TokenPair, new_token_id, token_pair_for
+
+
+def session_start(
+    *, user: AbstractBaseUser, user_agent: str = "", ip_address: str | None = None
+) -> TokenPair:
+    """Start a session for a user whose credentials were just checked; sign its tokens."""
+    now = timezone.now()
+    expires_at = now + accounts_settings.SESSION_ABSOLUTE_LIFETIME
+    session = Session.objects.create(
+        user=user,
+        current_jti=new_token_id(),
+        created_at=now,
+        last_used_at=now,
+        expires_at=expires_at,
+        refresh_expires_at=min(now + api_settings.REFRESH_TOKEN_LIFETIME, expires_at),
+        user_agent=user_agent[:200],
+        ip_address=ip_address,
+    )
+    emit("login", user_id=user.pk, session_id=session.pk, ip_address=ip_address)
+    return token_pair_for(session, now=now)
+
+
+def session_for_token(token: Token) -> Session:
+    """Return the live session a validated refresh token belongs to, or raise."""
+    session = Session.objects.select_related("user").filter(pk=token.get(SESSION_CLAIM)).first()
+    if session is None:
+        raise SessionNotFound
+    if not session.user.is_active:
+        raise UserInactive
+    if session.revoked_at is not None:
+        raise SessionRevoked
+    if token.get(VERSION_CLAIM) != getattr(session.user, "token_version", None):
+        raise TokenRevoked
+    if session.expires_at <= timezone.now():
+        raise SessionExpired
+    return session
+
+
+def session_refresh(*, token: Token) -> TokenPair:
+    """Rotate a session's refresh token: the presented one must be the current one."""
+    session = session_for_token(token)
+    now = timezone.now()
+    new_jti = new_token_id()
+    refresh_expires_at = min(now + api_settings.REFRESH_TOKEN_LIFETIME, session.expires_at)
+    swapped = Session.objects.filter(
+        pk=session.pk, current_jti=token[api_settings.JTI_CLAIM], revoked_at__isnull=True
+    ).update(current_jti=new_jti, last_used_at=now, refresh_expires_at=refresh_expires_at)
+    if not swapped:
+        if session_revoke(session=session, reason=RevokeReason.REUSE_DETECTED, event=None):
+            emit("reuse_detected", user_id=session.user_id, session_id=session.pk)
+        raise RefreshTokenReused
+    session.current_jti, session.last_used_at = new_jti, now
+    session.refresh_expires_at = refresh_expires_at
+    emit("refresh", user_id=session.user_id, session_id=session.pk)
+    return token_pair_for(session, now=now)
+
+
+def session_logout(*, token: Token) -> None:
+    """Revoke the session of a validated refresh token (any token of the family)."""
+    session = Session.objects.filter(pk=token.get(SESSION_CLAIM)).first()
+    if session is None:
+        raise SessionNotFound
+    session_revoke(session=session, reason=RevokeReason.LOGOUT, event="logout")
+
+
+def session_revoke(*, session: Session, reason: str, event: str | None = "session_revoked") -> bool:
+    """Revoke one session; return whether it was live until now."""
+    revoked = sessions_revoke(Session.objects.filter(pk=session.pk), reason=reason)
+    if revoked and event:
+        emit(event, user_id=session.user_id, session_id=session.pk, reason=reason)
+    return bool(revoked)
+
+
+def sessions_revoke(sessions: "Iterable[Session] | Any", *, reason: str) -> int:
+    """Revoke every not yet revoked session of a queryset; return how many."""
+    now = timezone.now()
+    live = sessions.filter(revoked_at__isnull=True)
+    session_ids = list(live.values_list("pk", flat=True))
+    count: int = Session.objects.filter(pk__in=session_ids, revoked_at__isnull=True).update(
+        revoked_at=now, revoke_reason=reason
+    )
+    cache.mark_sessions_revoked(session_ids)
+    return count
+
+
+@transaction.atomic
+def user_logout_all(*, user: AbstractBaseUser) -> int:
+    """Revoke every session of `user` and every token issued to them until now."""
+    bump_token_version(user)
+    count = sessions_revoke(Session.objects.filter(user=user), reason=RevokeReason.LOGOUT_ALL)
+    emit("logout_all", user_id=user.pk, sessions=count)
+    return count
+
+
+def bump_token_version(user: AbstractBaseUser) -> None:
+    user.token_version += 1  # type: ignore[attr-defined]
+    user.save(update_fields=["token_version"])
+
+
+@transaction.atomic
+def user_change_password(
+    *, user: AbstractBaseUser, session_id: Any, old_password: str, new_password: str
+) -> TokenPair:
+    """Change the password, end every other session and re-sign the caller's tokens."""
+    if not user.check_password(old_password):
+        raise WrongPassword
+    user.set_password(new_password)
+    user.save()  # A real password change increments the token version.
+    others = Session.objects.filter(user=user).exclude(pk=session_id)
+    sessions_revoke(others, reason=RevokeReason.PASSWORD_CHANGED)
+    session = Session.objects.live().filter(pk=session_id, user=user).first()
+    if session is None:
+        raise SessionRevoked
+    session.current_jti = new_token_id()
+    session.save(update_fields=["current_jti"])
+    session.user = user
+    emit("password_changed", user_id=user.pk, session_id=session.pk)
+    return token_pair_for(session, now=timezone.now())
+
+
+def sessions_delete_stale(*, now: datetime | None = None) -> int:
+    """Delete expired sessions and those revoked longer ago than the retention period."""
+    now = now or timezone.now()
+    revoked_before = now - accounts_settings.REVOKED_SESSION_RETENTION
+    stale = (
+        Session.objects.filter(expires_at__lte=now)
+        | Session.objects.filter(refresh_expires_at__lte=now)
+        | Session.objects.filter(revoked_at__lte=revoked_before)
+    )
+    deleted, _ = stale.delete()
+    return deleted

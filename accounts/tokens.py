@@ -1,0 +1,50 @@
+"""Signed tokens for a session, built on SimpleJWT's token classes.
+
+Every token carries, beside SimpleJWT's claims, the session it belongs to (`sid`) and
+the user's token version (`ver`), so that revocation can be checked per request.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
+
+from accounts.models import Session
+
+SESSION_CLAIM = "sid"
+VERSION_CLAIM = "ver"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    """A freshly signed access and refresh token, and the session they belong to."""
+
+    access: str
+    refresh: str
+    session: Session
+    refresh_expires_at: datetime
+
+
+def new_token_id() -> str:
+    return uuid.uuid4().hex
+
+
+def token_pair_for(session: Session, *, now: datetime) -> TokenPair:
+    """Sign an access and a refresh token for `session`'s current refresh token id."""
+    refresh = RefreshToken.for_user(session.user)
+    refresh[api_settings.JTI_CLAIM] = session.current_jti
+    refresh[SESSION_CLAIM] = str(session.id)
+    refresh[VERSION_CLAIM] = session.user.token_version
+    refresh.set_iat(at_time=now)
+    refresh.set_exp(from_time=now, lifetime=session.refresh_expires_at - now)
+    access: AccessToken = refresh.access_token
+    access.set_exp(from_time=now, lifetime=api_settings.ACCESS_TOKEN_LIFETIME)
+    access.set_iat(at_time=now)
+    return TokenPair(
+        access=str(access),
+        refresh=str(refresh),
+        session=session,
+        refresh_expires_at=session.refresh_expires_at,
+    )

@@ -1,0 +1,196 @@
+"""Token endpoints: thin views over the serializers and services."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.utils.cache import patch_cache_control
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework_simplejwt.views import TokenViewBase
+
+from accounts import cookies, services
+from accounts.exceptions import SessionError, WrongPassword, session_error_to_api
+from accounts.models import RevokeReason, Session
+from accounts.serializers import (
+    LoginResponseSerializer,
+    LoginSerializer,
+    LogoutSerializer,
+    PasswordChangeSerializer,
+    RefreshSerializer,
+    SessionSerializer,
+    TokenPairSerializer,
+    UserSerializer,
+    VerifySerializer,
+)
+from accounts.tokens import SESSION_CLAIM
+
+TRANSPORT_PARAMETER = OpenApiParameter(
+    name="X-Token-Transport",
+    location=OpenApiParameter.HEADER,
+    enum=["cookie"],
+    required=False,
+    description=(
+        "`cookie` selects cookie mode: the refresh token travels only in an httpOnly, "
+        "SameSite=Strict cookie and is left out of the JSON body. Without it (header mode) "
+        "the refresh token is in the body."
+    ),
+)
+
+
+class TokenTransportMixin:
+    """Move the refresh token between body and cookie in cookie mode; never cache tokens."""
+
+    reads_refresh_cookie = False
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        request = self.request  # type: ignore[attr-defined]
+        if self.reads_refresh_cookie and "data" in kwargs:
+            kwargs["data"] = self.data_with_cookie(request, kwargs["data"])
+        return super().get_serializer(*args, **kwargs)  # type: ignore[misc]
+
+    @staticmethod
+    def data_with_cookie(request: HttpRequest, data: Any) -> Any:
+        cookie = cookies.refresh_cookie(request)
+        if not cookies.wants_cookie_mode(request):
+            if cookie is not None:
+                raise exceptions.PermissionDenied(
+                    "The refresh cookie needs the X-Token-Transport: cookie header.",
+                    code="csrf_failed",
+                )
+            return data
+        if cookie is None:
+            raise exceptions.NotAuthenticated("No refresh cookie.", code="refresh_cookie_missing")
+        return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}
+
+    def finalize_response(
+        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        patch_cache_control(response, no_store=True)
+        if cookies.wants_cookie_mode(request):
+            self.move_refresh_to_cookie(request, response)
+        return response
+
+    def move_refresh_to_cookie(self, request: Request, response: HttpResponseBase) -> None:
+        data = getattr(response, "data", None)
+        if response.status_code == status.HTTP_200_OK and isinstance(data, dict):
+            raw = data.pop("refresh", None)
+            if raw:
+                cookies.set_refresh_cookie(response, request, raw)
+        elif self.reads_refresh_cookie and response.status_code in (204, 401):
+            cookies.clear_refresh_cookie(response)
+
+
+@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: LoginResponseSerializer}, auth=[])
+class LoginView(TokenTransportMixin, TokenViewBase):
+    """Check a username and password; start a session and return its tokens and the user."""
+
+    serializer_class = LoginSerializer
+
+
+@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer}, auth=[])
+class RefreshView(TokenTransportMixin, TokenViewBase):
+    """Exchange the session's current refresh token for a new pair (single use)."""
+
+    serializer_class = RefreshSerializer
+    reads_refresh_cookie = True
+
+
+@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={204: None}, auth=[])
+class LogoutView(TokenTransportMixin, TokenViewBase):
+    """End the session of a refresh token; in cookie mode the cookie is cleared too."""
+
+    serializer_class = LogoutSerializer
+    reads_refresh_cookie = True
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.get_serializer(data=request.data).is_valid(raise_exception=True)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(responses={200: None}, auth=[])
+class VerifyView(TokenViewBase):
+    """Answer 200 if a token is valid and not revoked, 401 otherwise."""
+
+    serializer_class = VerifySerializer
+
+
+class MeView(generics.RetrieveAPIView):
+    """Return the authenticated user."""
+
+    serializer_class = UserSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_object(self) -> Any:
+        return self.request.user
+
+
+@extend_schema(request=None, responses={204: None})
+class LogoutAllView(APIView):
+    """Revoke every session of the user and every token issued to them until now."""
+
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request) -> Response:
+        services.user_logout_all(user=request.user)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer})
+class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView):
+    """Change the password: other sessions end, the caller gets fresh tokens."""
+
+    serializer_class = PasswordChangeSerializer
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            pair = services.user_change_password(
+                user=request.user,  # type: ignore[arg-type]
+                session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
+                **serializer.validated_data,
+            )
+        except WrongPassword as error:
+            raise exceptions.ValidationError(
+                {"old_password": ["The current password is wrong."]}, code="wrong_password"
+            ) from error
+        except SessionError as error:
+            raise session_error_to_api(error) from error
+        return Response({"access": pair.access, "refresh": pair.refresh})
+
+
+class CurrentSessionMixin:
+    permission_classes = [IsAuthenticated]
+    serializer_class = SessionSerializer
+
+    def get_queryset(self) -> Any:
+        return Session.objects.live().filter(user=self.request.user)  # type: ignore[attr-defined]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_serializer_context()  # type: ignore[misc]
+        context["current_session_id"] = self.request.auth.get(SESSION_CLAIM)  # type: ignore[attr-defined]
+        return context
+
+
+@extend_schema_view(get=extend_schema(summary="List your live sessions."))
+class SessionListView(CurrentSessionMixin, generics.ListAPIView):
+    """List the user's live sessions; the one of this token is marked `current`."""
+
+
+class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView):
+    """Show or revoke one of your own sessions (someone else's id is 404)."""
+
+    def perform_destroy(self, instance: Session) -> None:
+        services.session_revoke(session=instance, reason=RevokeReason.USER_REVOKED)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    """A JSON 404 for unknown URLs (install as `handler404`)."""
+    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)

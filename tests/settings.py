@@ -1,0 +1,18 @@
+"""The project settings, with fast hashing and dummy keys for tests."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-django-secret-key-that-is-long-enough-0123456789")
+os.environ.setdefault("JWT_SIGNING_KEY", "test-jwt-signing-key-that-is-long-enough-0123456789")
+
+from jwtsite.settings import *  # noqa: E402,F403
+from jwtsite.settings import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not shared-cache memory: live-server tests write from several threads.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"jwtsite-test-{os.getpid()}.sqlite3")
+    }
