@@ -70,6 +70,17 @@ describe('Home', () => {
     expect(JSON.parse(json.textContent!)).toEqual(RANDOM_USER);
   });
 
+  it('sends one call per click and shows the latest answer', async () => {
+    button('Get random user').click();
+    button('Get random user').click();
+    const [first, second] = controller.match(RANDOM);
+    second.flush({ ...RANDOM_USER, name: 'Second' });
+    first.flush({ ...RANDOM_USER, name: 'First' });
+    await fixture.whenStable();
+    expect(page.querySelector('app-user-card h2')?.textContent).toContain('Second');
+    expect(button('Get random user').getAttribute('aria-busy')).toBe('false');
+  });
+
   it('explains a failure to load', async () => {
     button('Get random user').click();
     controller.expectOne(RANDOM).flush({}, { status: 503, statusText: 'Unavailable' });
