@@ -6,8 +6,7 @@ bodies on errors, because the course's client shows error bodies in an alert.
 
 from typing import Any
 
-from django.http import HttpResponse
-from rest_framework import exceptions, status
+from rest_framework import exceptions, renderers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,34 +14,44 @@ from rest_framework.views import APIView
 from accounts.serializers import LoginSerializer
 from accounts.views import MeView, TokenTransportMixin
 
-# Headers of an error response worth keeping on the plain-text version.
-KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
+
+class PlainTextRenderer(renderers.BaseRenderer):
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Any = None,
+    ) -> bytes:
+        return str(data).encode(self.charset)
 
 
-class PlainTextErrorsMixin:
+class PlainTextErrorsMixin(APIView):
     """Answer errors with their message as `text/plain` instead of JSON."""
 
     def error_text(self, exc: Exception, data: Any) -> str:
         return str(data.get("detail", "Error")) if isinstance(data, dict) else "Error"
 
-    def handle_exception(self, exc: Exception) -> HttpResponse:
-        response = super().handle_exception(exc)  # type: ignore[misc]
-        plain = HttpResponse(
-            self.error_text(exc, getattr(response, "data", None)),
-            status=response.status_code,
-            content_type="text/plain; charset=utf-8",
-        )
-        for header in KEPT_HEADERS:
-            if header in response:
-                plain[header] = response[header]
-        return plain
+    def handle_exception(self, exc: Exception) -> Response:
+        response = super().handle_exception(exc)
+        response.data = self.error_text(exc, response.data)
+        self.request.accepted_renderer = PlainTextRenderer()
+        self.request.accepted_media_type = PlainTextRenderer.media_type
+        return response
 
 
-class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, APIView):
+class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin):
     """`POST /login` → `{token, user}`, as in the course."""
 
     authentication_classes = ()
     permission_classes = ()
+
+    def get_authenticate_header(self, request: Request) -> str:
+        # Without authenticators DRF would turn the 401 for wrong credentials into a 403.
+        return 'Bearer realm="api"'
 
     def error_text(self, exc: Exception, data: Any) -> str:
         if isinstance(exc, exceptions.ValidationError):

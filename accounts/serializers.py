@@ -18,7 +18,7 @@ from accounts.signals import emit
 PASSWORD_MAX_LENGTH = 1024
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(serializers.ModelSerializer[Any]):
     class Meta:
         model = get_user_model()
         fields = ["id", "username", "email", "first_name", "last_name"]
@@ -37,7 +37,7 @@ def decode(raw: str, token_class: type[Token]) -> Token:
         raise InvalidToken(error.args[0]) from error
 
 
-class LoginSerializer(serializers.Serializer):
+class LoginSerializer(serializers.Serializer[Any]):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(
         max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True
@@ -60,7 +60,7 @@ class LoginSerializer(serializers.Serializer):
         return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
 
 
-class TokenPairSerializer(serializers.Serializer):
+class TokenPairSerializer(serializers.Serializer[Any]):
     access = serializers.CharField(read_only=True)
     refresh = serializers.CharField(
         read_only=True, help_text="Left out in cookie mode: the refresh token is in a cookie."
@@ -71,7 +71,7 @@ class LoginResponseSerializer(TokenPairSerializer):
     user = UserSerializer(read_only=True)
 
 
-class RefreshSerializer(serializers.Serializer):
+class RefreshSerializer(serializers.Serializer[Any]):
     refresh = serializers.CharField(
         max_length=4096, help_text="Left out in cookie mode: the cookie is read instead."
     )
@@ -95,7 +95,7 @@ class LogoutSerializer(RefreshSerializer):
         return {}
 
 
-class VerifySerializer(serializers.Serializer):
+class VerifySerializer(serializers.Serializer[Any]):
     token = serializers.CharField(max_length=4096, write_only=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -103,7 +103,7 @@ class VerifySerializer(serializers.Serializer):
         return {}
 
 
-class PasswordChangeSerializer(serializers.Serializer):
+class PasswordChangeSerializer(serializers.Serializer[Any]):
     old_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
     new_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
 
@@ -112,7 +112,7 @@ class PasswordChangeSerializer(serializers.Serializer):
         return value
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(serializers.ModelSerializer[Session]):
     current = serializers.SerializerMethodField()
 
     class Meta:
