@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from accounts import checks, signals  # noqa: F401  (registers checks and receivers)
+        from accounts import checks, schema, signals  # noqa: F401  (registers them)

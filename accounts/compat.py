@@ -6,12 +6,14 @@ bodies on errors, because the course's client shows error bodies in an alert.
 
 from typing import Any
 
-from rest_framework import exceptions, renderers, status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, generics, renderers, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.serializers import LoginSerializer
+from accounts.serializers import LoginSerializer, UserSerializer
 from accounts.views import MeView, TokenTransportMixin
 
 
@@ -43,11 +45,31 @@ class PlainTextErrorsMixin(APIView):
         return response
 
 
-class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin):
+class CourseLoginResponseSerializer(serializers.Serializer[Any]):
+    token = serializers.CharField(read_only=True, help_text="An access token.")
+    user = UserSerializer(read_only=True)
+
+
+PLAIN_TEXT_ERROR = OpenApiResponse(OpenApiTypes.STR, description="A short plain-text message.")
+
+
+@extend_schema(
+    summary="The course's login",
+    responses={
+        200: CourseLoginResponseSerializer,
+        (400, "text/plain"): PLAIN_TEXT_ERROR,
+        (401, "text/plain"): PLAIN_TEXT_ERROR,
+        (415, "text/plain"): PLAIN_TEXT_ERROR,
+        (429, "text/plain"): PLAIN_TEXT_ERROR,
+    },
+    auth=[],
+)
+class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.GenericAPIView[Any]):
     """`POST /login` → `{token, user}`, as in the course."""
 
     authentication_classes = ()
     permission_classes = ()
+    serializer_class = LoginSerializer
 
     def get_authenticate_header(self, request: Request) -> str:
         # Without authenticators DRF would turn the 401 for wrong credentials into a 403.
@@ -61,11 +83,15 @@ class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin):
         return super().error_text(exc, data)
 
     def post(self, request: Request) -> Response:
-        serializer = LoginSerializer(data=request.data, context={"request": request})
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         return Response({"token": data["access"], "user": data["user"]}, status=status.HTTP_200_OK)
 
 
+@extend_schema(
+    summary="The course's current user",
+    responses={200: UserSerializer, (401, "text/plain"): PLAIN_TEXT_ERROR},
+)
 class CourseMeView(PlainTextErrorsMixin, MeView):
     """`GET /me` → the user, with plain-text errors."""

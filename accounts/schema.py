@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
+
 
 def drop_slashless_routes(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple[Any, ...]]:
     """Document each route once: keep `/x/`, drop its slashless twin `/x`.
@@ -14,3 +16,9 @@ def drop_slashless_routes(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> li
         for endpoint in endpoints
         if endpoint[0].endswith("/") or f"{endpoint[0]}/" not in paths
     ]
+
+
+class JWTAuthenticationScheme(SimpleJWTScheme):
+    """Document `accounts.authentication.JWTAuthentication` as HTTP Bearer (Swagger's Authorize)."""
+
+    target_class = "accounts.authentication.JWTAuthentication"
