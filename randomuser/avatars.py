@@ -4,7 +4,6 @@ randomuser.me links to photos on its own site; we serve generated images instead
 show with no internet access. An avatar is addressed as ``<size>/<colour>/<initials>.svg``.
 """
 
-import re
 import zlib
 
 SIZES: dict[str, int] = {"large": 128, "medium": 72, "thumbnail": 48}
@@ -16,8 +15,6 @@ PALETTE: tuple[str, ...] = (
     "3b5b92", "b5446e", "2e7d32", "6a1b9a", "c62828", "00838f", "4e342e", "ad1457",
     "283593", "00695c", "ef6c00", "5d4037",
 )  # fmt: skip
-
-_COLOUR = re.compile(r"^[0-9a-f]{6}$")
 
 
 def initial(name: str) -> str:
@@ -33,11 +30,6 @@ def name_checksum(name: str) -> int:
 def colour_for(checksum: int) -> str:
     """Return the palette colour (6 hex digits) for a name checksum."""
     return PALETTE[checksum % len(PALETTE)]
-
-
-def is_valid_colour(colour: str) -> bool:
-    """Return whether ``colour`` is 6 lowercase hex digits."""
-    return bool(_COLOUR.match(colour))
 
 
 def is_valid_initials(text: str) -> bool:

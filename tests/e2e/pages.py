@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Response, expect
 
 if TYPE_CHECKING:
     from tests.e2e.servers import Stack
@@ -17,6 +18,11 @@ DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 REFRESH_COOKIE = "refresh_token"
 # A fixed seed makes the documentation screenshots the same on every run.
 DOCS_SEED = "docs"
+
+
+def posted_to(path: str) -> Callable[[Response], bool]:
+    """Match the POST to an API path (not its CORS preflight, which has no body)."""
+    return lambda response: path in response.url and response.request.method == "POST"
 
 
 def open_login(page: Page, stack: Stack) -> None:
@@ -29,7 +35,7 @@ def sign_in(page: Page, stack: Stack, password: str | None = None) -> dict[str, 
     open_login(page, stack)
     page.get_by_label("Username").fill(stack.api.username)
     page.get_by_label("Password").fill(password or stack.api.password)
-    with page.expect_response(lambda r: "/api/auth/login" in r.url) as login:
+    with page.expect_response(posted_to("/api/auth/login")) as login:
         page.get_by_role("button", name="Sign in").click()
     body: dict[str, Any] = login.value.json()
     return body

@@ -10,6 +10,7 @@ from tests.e2e.pages import (
     expect_welcome,
     get_random_user,
     post_refresh,
+    posted_to,
     refresh_cookie,
     save_docs_screenshot,
     seed_random_users,
@@ -56,7 +57,7 @@ def test_reload_keeps_the_session(page: Page, context: BrowserContext, stack: St
     expect_welcome(page, stack)
     first_cookie = refresh_cookie(context)
 
-    with page.expect_response(lambda r: "/api/auth/refresh" in r.url) as refresh:
+    with page.expect_response(posted_to("/api/auth/refresh")) as refresh:
         page.reload()
     assert refresh.value.status == 200
     expect_welcome(page, stack)
@@ -75,7 +76,7 @@ def test_logout_returns_to_login_and_kills_the_refresh_cookie(
     old_cookie = refresh_cookie(context)
     assert old_cookie is not None
 
-    with page.expect_response(lambda r: "/api/auth/logout" in r.url) as logout:
+    with page.expect_response(posted_to("/api/auth/logout")) as logout:
         page.get_by_role("button", name="Log out").click()
     assert logout.value.status == 204
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
