@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate, get_user_model, password_validatio
 from django.contrib.auth.signals import user_logged_in
 from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken, Token, UntypedToken
 
 from accounts import services
@@ -99,7 +100,13 @@ class VerifySerializer(serializers.Serializer[Any]):
     token = serializers.CharField(max_length=4096, write_only=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        user_for_token(decode(attrs["token"], UntypedToken))
+        token = decode(attrs["token"], UntypedToken)
+        user_for_token(token)
+        if token.get(api_settings.TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
+            try:
+                services.session_check_current(token=token)
+            except SessionError as error:
+                raise session_error_to_api(error) from error
         return {}
 
 

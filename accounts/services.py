@@ -65,6 +65,14 @@ def session_for_token(token: Token) -> Session:
     return session
 
 
+def session_check_current(*, token: Token) -> Session:
+    """Return the live session of a refresh token that is still its current one."""
+    session = session_for_token(token)
+    if session.current_jti != token[api_settings.JTI_CLAIM]:
+        raise RefreshTokenReused
+    return session
+
+
 def session_refresh(*, token: Token) -> TokenPair:
     """Rotate a session's refresh token: the presented one must be the current one."""
     session = session_for_token(token)

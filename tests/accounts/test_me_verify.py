@@ -66,3 +66,13 @@ def test_unknown_api_url_is_json_404(api_client: APIClient, db: Any) -> None:
     response = api_client.get("/api/nothing-here/")
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found.", "code": "not_found"}
+
+
+def test_verify_checks_a_refresh_token_against_its_session(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    assert api_client.post(VERIFY, {"token": tokens["refresh"]}, format="json").status_code == 200
+    api_client.post("/api/auth/refresh/", {"refresh": tokens["refresh"]}, format="json")
+    response = api_client.post(VERIFY, {"token": tokens["refresh"]}, format="json")
+    assert response.status_code == 401
+    assert response.json()["code"] == "refresh_token_reused"
