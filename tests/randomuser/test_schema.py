@@ -1,0 +1,37 @@
+"""The OpenAPI schema documents every parameter, format and error of the random-user API."""
+
+from typing import Any
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.validation import validate_schema
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    generated: dict[str, Any] = SchemaGenerator().get_schema(request=None, public=True)
+    validate_schema(generated)
+    return generated
+
+
+def test_users_parameters_and_formats(schema: dict[str, Any]) -> None:
+    operation = schema["paths"]["/api/random-users/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert names == {
+        "results", "page", "seed", "gender", "nat", "inc", "exc", "password", "noinfo", "format",
+        "dl",
+    }  # fmt: skip
+    media_types = set(operation["responses"]["200"]["content"])
+    assert media_types == {"application/json", "text/csv", "application/yaml", "text/xml"}
+    assert {"400", "401", "429"} <= set(operation["responses"])
+
+
+def test_card_routes_are_documented_once_each(schema: dict[str, Any]) -> None:
+    paths = schema["paths"]
+    assert "/api/random-user/" in paths and "/api/random-user" not in paths
+    course = paths["/random-user/"]["get"]["responses"]
+    assert set(course["401"]["content"]) == {"text/plain"}
+    avatar = paths["/api/avatars/{size}/{colour}/{initials}.svg"]["get"]
+    assert set(avatar["responses"]["200"]["content"]) == {"image/svg+xml"}
+    assert all(not requirement for requirement in avatar.get("security", []))
+    assert paths["/api/random-users/"]["get"]["security"] == [{"jwtAuth": []}]
