@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).parent / "artifacts"
 VIEWPORT = {"width": 1040, "height": 780}
 DEFAULT_ACCESS_LIFETIME = 300
+DOCS_PORTS = (4280, 8280)  # client, API: used when free, so screenshots show the same URLs.
 _skip_reasons: list[str] = []
 
 try:
@@ -102,7 +103,8 @@ def make_stack(client_root: Path) -> Iterator[Callable[[int], Stack]]:
             if access_lifetime not in stacks:
                 directory = Path(workdir) / f"api-{access_lifetime}"
                 directory.mkdir()
-                stacks[access_lifetime] = Stack(client_root, directory, access_lifetime)
+                ports = DOCS_PORTS if access_lifetime == DEFAULT_ACCESS_LIFETIME else (0, 0)
+                stacks[access_lifetime] = Stack(client_root, directory, access_lifetime, ports)
             return stacks[access_lifetime]
 
         yield make

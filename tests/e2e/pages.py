@@ -84,10 +84,15 @@ def post_refresh(
         return error.code, json.loads(error.read() or b"{}")
 
 
-def save_docs_screenshot(page: Page, name: str) -> None:
+def save_docs_screenshot(page: Page, name: str, *, full_page: bool = False) -> None:
     """Keep a picture of this screen for the README (docs/screenshots/<name>.png)."""
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(DOCS_SCREENSHOTS / f"{name}.png"), animations="disabled", caret="hide")
+    page.screenshot(
+        path=str(DOCS_SCREENSHOTS / f"{name}.png"),
+        animations="disabled",
+        caret="hide",
+        full_page=full_page,
+    )
 
 
 def seed_random_users(page: Page) -> None:

@@ -29,9 +29,15 @@ API_START_TIMEOUT = 30.0
 HOST = "127.0.0.1"
 
 
-def free_port() -> int:
+def free_port(preferred: int = 0) -> int:
+    """Return `preferred` if it is free, else any free port."""
     with socket.socket() as probe:
-        probe.bind((HOST, 0))
+        # As servers do: connections of a previous run in TIME_WAIT must not block the port.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, preferred))
+        except OSError:
+            probe.bind((HOST, 0))
         return int(probe.getsockname()[1])
 
 
@@ -86,10 +92,15 @@ class _Handler(SimpleHTTPRequestHandler):
 class StaticSite:
     """A static HTTP server on 127.0.0.1 and a free port, running in a daemon thread."""
 
-    def __init__(self, root: Path, overrides: dict[str, bytes] | None = None) -> None:
+    def __init__(
+        self, root: Path, overrides: dict[str, bytes] | None = None, *, port: int = 0
+    ) -> None:
         self.overrides = dict(overrides or {})
         handler = partial(_Handler, directory=str(root), overrides=self.overrides)
-        self.server = ThreadingHTTPServer((HOST, 0), handler)
+        try:
+            self.server = ThreadingHTTPServer((HOST, port), handler)
+        except OSError:
+            self.server = ThreadingHTTPServer((HOST, 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
@@ -112,9 +123,11 @@ class ApiServer:
 
     username = "demo"
 
-    def __init__(self, workdir: Path, *, allowed_origins: list[str], access_lifetime: int) -> None:
+    def __init__(
+        self, workdir: Path, *, allowed_origins: list[str], access_lifetime: int, port: int = 0
+    ) -> None:
         self.workdir = workdir
-        self.port = free_port()
+        self.port = free_port(port)
         self.password = secrets.token_urlsafe(12)
         self.env = self._environment(allowed_origins, access_lifetime)
         self.log_path = workdir / "api.log"
@@ -190,12 +203,21 @@ class ApiServer:
 
 
 class Stack:
-    """The built client on one origin and the API on another, configured for each other."""
+    """The built client on one origin and the API on another, configured for each other.
 
-    def __init__(self, client_root: Path, workdir: Path, access_lifetime: int) -> None:
-        self.site = StaticSite(client_root)
+    Fixed ports, when free, keep the URLs in the documentation screenshots the same.
+    """
+
+    def __init__(
+        self, client_root: Path, workdir: Path, access_lifetime: int, ports: tuple[int, int]
+    ) -> None:
+        client_port, api_port = ports
+        self.site = StaticSite(client_root, port=client_port)
         self.api = ApiServer(
-            workdir, allowed_origins=[self.site.origin], access_lifetime=access_lifetime
+            workdir,
+            allowed_origins=[self.site.origin],
+            access_lifetime=access_lifetime,
+            port=api_port,
         )
         self.site.overrides["/config.json"] = config_json(self.api.url)
         try:

@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 
 import { authInterceptor } from './auth/auth.interceptor';
@@ -9,7 +9,7 @@ export function appConfig(config: AppConfig): ApplicationConfig {
   return {
     providers: [
       provideBrowserGlobalErrorListeners(),
-      provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+      provideHttpClient(withInterceptors([authInterceptor])),
       { provide: APP_CONFIG, useValue: config },
     ],
   };
