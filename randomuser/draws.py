@@ -5,15 +5,18 @@
 for the sizes used here, does not matter for fake data.
 """
 
+import string
 from collections.abc import Sequence
 from random import Random
 from typing import TypeVar
 
 _T = TypeVar("_T")
 
-_DIGITS_PER_DRAW = 15
-_DIGITS_FORMAT = f"%0{_DIGITS_PER_DRAW}d"
-_DIGITS_SCALE = 10.0**_DIGITS_PER_DRAW
+DIGITS_PER_DRAW = 15  # A double holds 15 decimal digits exactly.
+_SCALE = 10.0**DIGITS_PER_DRAW
+_POOL_FORMAT = f"%0{DIGITS_PER_DRAW}d" * 4
+ALPHANUMERIC = string.ascii_letters + string.digits
+_ALPHANUMERIC_PAIRS = tuple(first + second for first in ALPHANUMERIC for second in ALPHANUMERIC)
 
 
 def pick(rng: Random, items: Sequence[_T]) -> _T:
@@ -26,9 +29,23 @@ def integer(rng: Random, low: int, high: int) -> int:
     return low + int(rng.random() * (high - low + 1))
 
 
-def digits(rng: Random, count: int) -> str:
-    """Return ``count`` random decimal digits."""
-    text = _DIGITS_FORMAT % (rng.random() * _DIGITS_SCALE)
-    while len(text) < count:
-        text += _DIGITS_FORMAT % (rng.random() * _DIGITS_SCALE)
-    return text[:count]
+def digit_pool(rng: Random) -> str:
+    """Return 60 random decimal digits, for the patterns of one user."""
+    return _POOL_FORMAT % (
+        rng.random() * _SCALE,
+        rng.random() * _SCALE,
+        rng.random() * _SCALE,
+        rng.random() * _SCALE,
+    )
+
+
+def salt(rng: Random) -> str:
+    """Return 8 random ASCII letters and digits."""
+    pairs = _ALPHANUMERIC_PAIRS
+    count = len(pairs)
+    return (
+        pairs[int(rng.random() * count)]
+        + pairs[int(rng.random() * count)]
+        + pairs[int(rng.random() * count)]
+        + pairs[int(rng.random() * count)]
+    )

@@ -1,8 +1,9 @@
 """Generate randomuser.me-1.4-shaped users, deterministically and fast. No Django here.
 
-Reproducibility (issue 5): user number ``n`` of a seed is drawn from its own ``random.Random``,
-seeded with ``blake2b(seed ":" n)``, so any user is computed directly and the same on every
-machine (Python's ``hash()`` is salted per process; blake2b is not). Page ``p`` of ``r`` results
+Reproducibility (issue 5): user number ``n`` of a seed is drawn from its own ``random.Random``
+(MT19937), seeded with the 128-bit key ``blake2b(seed) * 2**64 + n``, so any user is computed
+directly and the same on every machine (Python's ``hash()`` is salted per process; blake2b is
+not, and MT19937 spreads nearby keys over unrelated streams). Page ``p`` of ``r`` results
 holds users ``(p - 1) * r`` to ``p * r - 1``, so ``results=N`` is a prefix of ``results=M`` and
 page ``p`` continues page ``p - 1`` for the same page size. Every field is always drawn, in the
 same order, and the password last: ``inc``/``exc``/``format`` only choose what is shown, and the
@@ -19,7 +20,7 @@ from random import Random
 from typing import Any
 
 from randomuser.avatars import colour_for
-from randomuser.draws import integer, pick
+from randomuser.draws import digit_pool, integer, pick, salt
 from randomuser.moments import MomentRange, Today
 from randomuser.nationalities import NAT_CODES, Nationality, nationality
 from randomuser.passwords import PasswordPolicy, draw_common_password
@@ -31,10 +32,13 @@ FIELDS: tuple[str, ...] = (
     "picture", "nat",
 )  # fmt: skip
 GENDERS = ("male", "female")
-SALT_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-# randomuser.me 1.4 ranges, in milliseconds since the epoch (UTC).
-DOB = MomentRange(-800_000_000_000, 991_088_189_000)  # 1944-08-25T17:46:40Z .. 2001-05-28
-REGISTERED = MomentRange(1_016_688_461_000, 1_653_344_189_000)  # 2002-03-21 .. 2022-05-23
+# Where each pattern takes its digits from the user's digit pool.
+PHONE_DIGITS, CELL_DIGITS, ID_DIGITS, POSTCODE_DIGITS = (
+    slice(start, start + 15) for start in range(0, 60, 15)
+)
+# randomuser.me 1.4 ranges (to the day).
+DOB = MomentRange(date(1944, 8, 25), date(2001, 5, 28))
+REGISTERED = MomentRange(date(2002, 3, 21), date(2022, 5, 23))
 _UUID_VERSION_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID_VERSION_4 = (0x4000 << 64) | (0x8000 << 48)
 
@@ -82,34 +86,40 @@ def generate_users(options: Options, *, today: date, picture_base: str) -> Itera
         Today.of(today),
         picture_base,
     )
-    seed_hash = hashlib.blake2b(options.seed.encode(), digest_size=32, person=b"randomuser")
+    seed_hash = hashlib.blake2b(options.seed.encode(), digest_size=8, person=b"randomuser")
+    seed_key = int.from_bytes(seed_hash.digest(), "big") << 64
     rng = Random()
     fields = options.fields
     for index in range(options.first_index, options.first_index + options.results):
-        user_hash = seed_hash.copy()
-        user_hash.update(b":%d" % index)
-        rng.seed(int.from_bytes(user_hash.digest(), "big"))
+        rng.seed(seed_key | index)
         user = _user(rng, context)
-        yield {field: user[field] for field in fields}
+        yield user if fields == FIELDS else {field: user[field] for field in fields}
 
 
 def _user(rng: Random, context: _Context) -> User:
     """Return one user with every field, drawn from ``rng`` in a fixed order."""
     nat = pick(rng, context.nats)
-    person = _person(rng, nat, context)
-    location = _location(rng, nat)
+    digits = digit_pool(rng)
+    user, picture = _person(rng, nat, context)
+    user["location"] = _location(rng, nat, digits[POSTCODE_DIGITS])
     uuid, username, salt = _login(rng)
-    dob = DOB.draw(rng, context.today)
-    registered = REGISTERED.draw(rng, context.today)
-    contact = _contact(rng, nat)
+    user["dob"] = DOB.draw(rng, context.today)
+    user["registered"] = REGISTERED.draw(rng, context.today)
+    user["phone"] = pick(rng, nat.phones).fill(rng, digits[PHONE_DIGITS])
+    user["cell"] = pick(rng, nat.cells).fill(rng, digits[CELL_DIGITS])
+    identity = nat.id_pattern.fill(rng, digits[ID_DIGITS]) if nat.id_pattern else None
+    user["id"] = {"name": nat.id_name, "value": identity}
     policy = context.password
     password = policy.draw(rng) if policy else draw_common_password(rng)
-    login = {"uuid": uuid, "username": username, **_secrets(password, salt)}
-    dates = {"dob": dob, "registered": registered}
-    return {**person, "location": location, "login": login, **dates, **contact, "nat": nat.code}
+    user["login"] = {"uuid": uuid, "username": username, **_secrets(password, salt)}
+    user["picture"] = picture
+    user["nat"] = nat.code
+    return user
 
 
-def _person(rng: Random, nat: Nationality, context: _Context) -> User:
+def _person(rng: Random, nat: Nationality, context: _Context) -> tuple[User, dict[str, str]]:
+    """Return the user's first fields (with placeholders keeping randomuser's key order), and
+    the picture URLs."""
     drawn = GENDERS[int(rng.random() * 2)]
     female = (context.gender or drawn) == "female"
     first, first_slug, first_initial, first_sum = pick(
@@ -119,29 +129,32 @@ def _person(rng: Random, nat: Nationality, context: _Context) -> User:
     title = pick(rng, nat.female_titles if female else nat.male_titles)
     path = f"{colour_for(first_sum + last_sum)}/{first_initial}{last_initial}.svg"
     base = context.picture_base
-    return {
+    user = {
         "gender": "female" if female else "male",
         "name": {"title": title, "first": first, "last": last},
+        "location": None,
         "email": f"{first_slug}.{last_slug}@example.com",
-        "picture": {
-            "large": f"{base}large/{path}",
-            "medium": f"{base}medium/{path}",
-            "thumbnail": f"{base}thumbnail/{path}",
-        },
+        "login": None,
     }
+    picture = {
+        "large": f"{base}large/{path}",
+        "medium": f"{base}medium/{path}",
+        "thumbnail": f"{base}thumbnail/{path}",
+    }
+    return user, picture
 
 
-def _location(rng: Random, nat: Nationality) -> User:
+def _location(rng: Random, nat: Nationality, postcode_digits: str) -> User:
     offset, description = pick(rng, TIMEZONES)
     return {
         "street": {"number": integer(rng, 1, 9999), "name": pick(rng, nat.streets)},
         "city": pick(rng, nat.cities),
         "state": pick(rng, nat.states),
         "country": nat.country,
-        "postcode": pick(rng, nat.postcodes).fill(rng),
+        "postcode": pick(rng, nat.postcodes).fill(rng, postcode_digits),
         "coordinates": {
-            "latitude": f"{integer(rng, -900_000, 900_000) / 10_000:.4f}",
-            "longitude": f"{integer(rng, -1_800_000, 1_800_000) / 10_000:.4f}",
+            "latitude": "%.4f" % (integer(rng, -900_000, 900_000) / 10_000),
+            "longitude": "%.4f" % (integer(rng, -1_800_000, 1_800_000) / 10_000),
         },
         "timezone": {"offset": offset, "description": description},
     }
@@ -149,7 +162,7 @@ def _location(rng: Random, nat: Nationality) -> User:
 
 def _login(rng: Random) -> tuple[str, str, str]:
     """Return a uuid, a username and a salt."""
-    return _uuid4(rng), _username(rng), "".join(rng.choices(SALT_CHARACTERS, k=8))
+    return _uuid4(rng), _username(rng), salt(rng)
 
 
 def _username(rng: Random) -> str:
@@ -170,13 +183,4 @@ def _secrets(password: str, salt: str) -> dict[str, str]:
         "md5": hashlib.md5(salted).hexdigest(),
         "sha1": hashlib.sha1(salted).hexdigest(),
         "sha256": hashlib.sha256(salted).hexdigest(),
-    }
-
-
-def _contact(rng: Random, nat: Nationality) -> User:
-    identity = nat.id_pattern.fill(rng) if nat.id_pattern else None
-    return {
-        "phone": pick(rng, nat.phones).fill(rng),
-        "cell": pick(rng, nat.cells).fill(rng),
-        "id": {"name": nat.id_name, "value": identity},
     }

@@ -1,17 +1,19 @@
 """Random instants as randomuser.me prints them (``1957-06-16T17:32:27.437Z``), fast.
 
 Formatting a ``datetime`` per user costs more than the rest of a date's work, so the calendar
-date of every day in a range is computed once; an instant is then a day plus milliseconds.
+date of every day in a range, and the clock text of every minute of a day, are computed once;
+an instant is then a day plus a time of day.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from random import Random
 
-from randomuser.draws import integer
+from randomuser.draws import pick
 
 MILLISECONDS_PER_DAY = 86_400_000
-EPOCH = date(1970, 1, 1)
+_CLOCK = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
+_MOMENT = "%sT%s:%02d.%03dZ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,29 +31,22 @@ class Today:
 
 @dataclass(frozen=True, slots=True)
 class MomentRange:
-    """Instants uniformly between two epoch milliseconds (UTC), both included."""
+    """Instants uniformly over the days from ``first`` to ``last`` (UTC), both included."""
 
-    start_ms: int
-    end_ms: int
+    first: date
+    last: date
     _days: tuple[tuple[str, int, tuple[int, int]], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        first = self.start_ms // MILLISECONDS_PER_DAY
-        last = self.end_ms // MILLISECONDS_PER_DAY
-        days = (EPOCH + timedelta(days=number) for number in range(first, last + 1))
+        count = (self.last - self.first).days + 1
+        days = (self.first + timedelta(days=number) for number in range(count))
         calendar = tuple((day.isoformat(), day.year, (day.month, day.day)) for day in days)
         object.__setattr__(self, "_days", calendar)
 
     def draw(self, rng: Random, today: Today) -> dict[str, str | int]:
         """Return ``{"date": ISO 8601 with milliseconds and Z, "age": whole years to today}``."""
-        moment = integer(rng, self.start_ms, self.end_ms)
-        day, millisecond = divmod(moment, MILLISECONDS_PER_DAY)
-        text, year, month_day = self._days[day - self.start_ms // MILLISECONDS_PER_DAY]
+        text, year, month_day = pick(rng, self._days)
+        minute, millisecond = divmod(int(rng.random() * MILLISECONDS_PER_DAY), 60_000)
         second, millisecond = divmod(millisecond, 1000)
-        minute, second = divmod(second, 60)
-        hour, minute = divmod(minute, 60)
         age = today.year - year - (today.month_day < month_day)
-        return {
-            "date": f"{text}T{hour:02d}:{minute:02d}:{second:02d}.{millisecond:03d}Z",
-            "age": age,
-        }
+        return {"date": _MOMENT % (text, _CLOCK[minute], second, millisecond), "age": age}

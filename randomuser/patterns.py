@@ -9,10 +9,11 @@ import re
 import string
 from random import Random
 
-from randomuser.draws import digits, pick
+from randomuser.draws import DIGITS_PER_DRAW, pick
 
 DIGIT = "#"
 LETTER = "?"
+LETTERS = string.ascii_uppercase
 
 _KEPT_PREFIX = re.compile(r"^(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?|\(?0)?")
 _EXTENSION = re.compile(r"\s*(x|ext\.?)\s*\d+$")
@@ -26,22 +27,24 @@ class Pattern:
     def __init__(self, template: str) -> None:
         self.template = template
         self._kinds = tuple(char for char in template if char in (DIGIT, LETTER))
+        if self._kinds.count(DIGIT) > DIGITS_PER_DRAW:
+            raise ValueError(f"More than {DIGITS_PER_DRAW} digits in {template!r}.")
         escaped = template.replace("{", "{{").replace("}", "}}")
         self._format = escaped.replace(DIGIT, "{}").replace(LETTER, "{}")
         self._digits_only = LETTER not in self._kinds
 
-    def fill(self, rng: Random) -> str:
-        """Return the template with every slot drawn from ``rng``."""
+    def fill(self, rng: Random, digits: str) -> str:
+        """Return the template filled with ``digits`` (as many as needed) and letters drawn
+        from ``rng``."""
         if self._digits_only:
-            return self._format.format(*digits(rng, len(self._kinds)))
-        return self._format.format(*(_draw(kind, rng) for kind in self._kinds))
+            return self._format.format(*digits[: len(self._kinds)])
+        supply = iter(digits)
+        return self._format.format(
+            *(next(supply) if kind == DIGIT else pick(rng, LETTERS) for kind in self._kinds)
+        )
 
     def __repr__(self) -> str:
         return f"Pattern({self.template!r})"
-
-
-def _draw(kind: str, rng: Random) -> str:
-    return pick(rng, string.digits if kind == DIGIT else string.ascii_uppercase)
 
 
 def phone_pattern(sample: str) -> Pattern:

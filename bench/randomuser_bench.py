@@ -1,0 +1,196 @@
+"""Benchmark results=5000: our generator against one Faker call per field, in one run.
+
+Run from the repository root: ``.venv/bin/python bench/randomuser_bench.py`` (``make bench``).
+Prints the best of several runs of each way, their ratio, the server time of the whole view
+(through Django, streamed to the end), and the peak memory of streaming the response. Exits
+non-zero when a goal of issue 5 is missed: at most 0.25 s and at least 8 times faster.
+"""
+
+import hashlib
+import json
+import os
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+from faker import Faker  # noqa: E402
+from faker.decode import unidecode  # noqa: E402
+
+from randomuser.formats import render  # noqa: E402
+from randomuser.generator import GENDERS, VERSION, Options, generate_users  # noqa: E402
+from randomuser.nationalities import NAT_CODES, SPECS, nationality  # noqa: E402
+from randomuser.wordlists import TIMEZONES  # noqa: E402
+
+RESULTS = 5000
+REPEATS = 5
+MAX_SECONDS = 0.25
+MIN_RATIO = 8.0
+TODAY = date.today()
+BASE = "http://127.0.0.1:8000/api/avatars/"
+DOB = (datetime(1944, 8, 25, tzinfo=UTC), datetime(2001, 5, 28, tzinfo=UTC))
+REGISTERED = (datetime(2002, 3, 21, tzinfo=UTC), datetime(2022, 5, 23, tzinfo=UTC))
+STATE_METHODS = ("administrative_unit", "state", "province", "region", "city")
+
+
+def best_of(function: Callable[[], Any], repeats: int = REPEATS) -> tuple[float, float]:
+    """Return the shortest wall and CPU times of ``repeats`` calls (the least disturbed by other
+    processes: this machine is shared, and CPU time is what a call costs when it is not)."""
+    walls, cpus = [], []
+    for _ in range(repeats):
+        wall, cpu = time.perf_counter(), time.process_time()
+        function()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+def ours() -> str:
+    """Generate and encode 5000 users as the endpoint does (JSON, info included)."""
+    options = Options(seed="bench", results=RESULTS)
+    users = generate_users(options, today=TODAY, picture_base=BASE)
+    info = {"seed": "bench", "results": RESULTS, "page": 1, "version": VERSION}
+    return "".join(render("json", users, info))
+
+
+def naive_fakers() -> dict[str, Faker]:
+    """One Faker per nationality (Serbian has no locale: en_US stands in), built once."""
+    return {code: Faker(SPECS[code].locale or "en_US") for code in NAT_CODES}
+
+
+def naive(fakers: dict[str, Faker]) -> str:
+    """Generate the same fields with one seeded Faker call per field, then json.dumps."""
+    users = [naive_user(fakers, index) for index in range(RESULTS)]
+    info = {"seed": "bench", "results": RESULTS, "page": 1, "version": VERSION}
+    return json.dumps({"results": users, "info": info}, ensure_ascii=False)
+
+
+def naive_user(fakers: dict[str, Faker], index: int) -> dict[str, Any]:
+    nat = NAT_CODES[index % len(NAT_CODES)]
+    fake = fakers[nat]
+    fake.seed_instance(f"bench:{index}")
+    gender = fake.random_element(GENDERS)
+    first = fake.first_name_female() if gender == "female" else fake.first_name_male()
+    last = fake.last_name()
+    password, salt = fake.password(), fake.pystr(min_chars=8, max_chars=8)
+    salted = (password + salt).encode()
+    return {
+        "gender": gender,
+        "name": {"title": fake.random_element(("Mr", "Ms")), "first": first, "last": last},
+        "location": naive_location(fake, nat),
+        "email": f"{unidecode(first)}.{unidecode(last)}@example.com".lower(),
+        "login": {
+            "uuid": fake.uuid4(),
+            "username": fake.user_name(),
+            "password": password,
+            "salt": salt,
+            "md5": hashlib.md5(salted).hexdigest(),
+            "sha1": hashlib.sha1(salted).hexdigest(),
+            "sha256": hashlib.sha256(salted).hexdigest(),
+        },
+        "dob": naive_moment(fake, DOB),
+        "registered": naive_moment(fake, REGISTERED),
+        "phone": fake.phone_number(),
+        "cell": fake.phone_number(),
+        "id": {"name": SPECS[nat].id_name, "value": fake.ssn()},
+        "picture": {size: f"{BASE}{size}/{first[:1]}{last[:1]}.svg" for size in ("l", "m", "t")},
+        "nat": nat,
+    }
+
+
+def naive_location(fake: Faker, nat: str) -> dict[str, Any]:
+    state = next(getattr(fake, name) for name in STATE_METHODS if hasattr(fake, name))
+    offset, description = fake.random_element(TIMEZONES)
+    return {
+        "street": {"number": fake.random_int(1, 9999), "name": fake.street_name()},
+        "city": fake.city(),
+        "state": state(),
+        "country": SPECS[nat].country,
+        "postcode": fake.postcode(),
+        "coordinates": {"latitude": str(fake.latitude()), "longitude": str(fake.longitude())},
+        "timezone": {"offset": offset, "description": description},
+    }
+
+
+def naive_moment(fake: Faker, bounds: tuple[datetime, datetime]) -> dict[str, Any]:
+    moment = fake.date_time_between(start_date=bounds[0], end_date=bounds[1], tzinfo=UTC)
+    age = TODAY.year - moment.year - ((TODAY.month, TODAY.day) < (moment.month, moment.day))
+    return {"date": moment.isoformat(timespec="milliseconds"), "age": age}
+
+
+def view_request() -> Callable[[], int]:
+    """Return a call that runs GET /api/random-users/?results=5000 through the view."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import override_settings
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    from randomuser.views import RandomUsersView
+
+    factory, view = APIRequestFactory(), RandomUsersView.as_view()
+    user = get_user_model()(pk=1, username="bench")
+    settings = override_settings(RANDOMUSER_USERS_PER_5_MINUTES=10**9, ALLOWED_HOSTS=["*"])
+    settings.enable()
+
+    def call() -> int:
+        request = factory.get("/api/random-users/", {"results": RESULTS, "seed": "bench"})
+        force_authenticate(request, user=user)
+        response = view(request)
+        return sum(len(chunk) for chunk in response.streaming_content)
+
+    return call
+
+
+def peak_memory(call: Callable[[], int]) -> int:
+    """Return the peak traced memory of one call, in bytes."""
+    tracemalloc.start()
+    call()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> int:
+    start = time.perf_counter()
+    for code in NAT_CODES:
+        nationality(code)
+    extraction = time.perf_counter() - start
+    fakers = naive_fakers()
+    ours()  # Warm up both ways before timing.
+    naive(fakers)
+    ours_wall, ours_cpu = best_of(ours)
+    naive_wall, naive_cpu = best_of(lambda: naive(fakers), repeats=2)
+    call = view_request()
+    call()
+    view_wall, view_cpu = best_of(call)
+    streamed_peak = peak_memory(call)
+    document_size = len(ours().encode())
+    print(f"results={RESULTS}: best of {REPEATS} runs (naive: 2), wall-clock and CPU seconds")
+    print(f"  first use: Faker data of 21 nationalities extracted in {extraction:.2f} s (once)")
+    print(f"  ours,  generator + JSON encoding : {ours_wall:.3f} s, CPU {ours_cpu:.3f} s")
+    print(f"  naive, one Faker call per field  : {naive_wall:.3f} s, CPU {naive_cpu:.3f} s")
+    print(f"  view, server time (streamed)     : {view_wall:.3f} s, CPU {view_cpu:.3f} s")
+    print(f"  ratio naive / ours               : {naive_cpu / ours_cpu:.1f}x (CPU)")
+    print(f"  ratio naive / view               : {naive_cpu / view_cpu:.1f}x (CPU)")
+    megabytes = f"{streamed_peak / 2**20:.1f} MiB (document {document_size / 2**20:.1f} MiB)"
+    print(f"  peak memory streaming the view   : {megabytes}")
+    goals = {
+        f"view CPU time <= {MAX_SECONDS} s": view_cpu <= MAX_SECONDS,
+        f"view >= {MIN_RATIO:g}x faster than naive (CPU)": naive_cpu / view_cpu >= MIN_RATIO,
+        "streaming peak < half the document": streamed_peak < document_size / 2,
+    }
+    for goal, met in goals.items():
+        print(f"  {'met   ' if met else 'MISSED'} {goal}")
+    return 0 if all(goals.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
