@@ -48,6 +48,16 @@ class TokenTransportMixin(APIView):
 
     reads_refresh_cookie = False
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # Before the body is parsed: a cross-site form post gets 403, not 415.
+        cookie_sent = cookies.refresh_cookie(request) is not None
+        if self.reads_refresh_cookie and cookie_sent and not cookies.wants_cookie_mode(request):
+            raise exceptions.PermissionDenied(
+                "The refresh cookie needs the X-Token-Transport: cookie header.",
+                code="csrf_failed",
+            )
+
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if self.reads_refresh_cookie and "data" in kwargs:
             kwargs["data"] = self.data_with_cookie(self.request, kwargs["data"])
@@ -55,14 +65,9 @@ class TokenTransportMixin(APIView):
 
     @staticmethod
     def data_with_cookie(request: HttpRequest, data: Any) -> Any:
-        cookie = cookies.refresh_cookie(request)
         if not cookies.wants_cookie_mode(request):
-            if cookie is not None:
-                raise exceptions.PermissionDenied(
-                    "The refresh cookie needs the X-Token-Transport: cookie header.",
-                    code="csrf_failed",
-                )
             return data
+        cookie = cookies.refresh_cookie(request)
         if cookie is None:
             raise exceptions.NotAuthenticated("No refresh cookie.", code="refresh_cookie_missing")
         return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}

@@ -156,6 +156,7 @@ CORS_ALLOWED_ORIGINS = env.list(
 CORS_URLS_REGEX = r"^/(api/|login|me|random-user).*$"
 CORS_ALLOW_CREDENTIALS = True  # Cookie mode; only the exact origins above get it.
 CORS_ALLOW_HEADERS = (*default_headers, "x-token-transport")
+CORS_EXPOSE_HEADERS = ["Retry-After"]  # a browser client can tell how long to wait on a 429
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "jwtsite API",

@@ -114,3 +114,12 @@ def test_header_mode_stays_the_default(api_client: APIClient, user: Any, passwor
     response = api_client.post(LOGIN, {"username": "alice", "password": password}, format="json")
     assert "refresh" in response.json()
     assert COOKIE not in response.cookies
+
+
+def test_cross_site_form_post_with_the_cookie_is_403_before_parsing(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    cookie_login(api_client, password)
+    response = api_client.post(REFRESH, {"refresh": "x"})  # a form, as a cross-site page sends
+    assert response.status_code == 403
+    assert response.json()["code"] == "csrf_failed"
