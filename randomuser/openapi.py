@@ -1,7 +1,7 @@
 """OpenAPI documentation of the randomuser endpoints (drf-spectacular).
 
-The user serializers below only describe the streamed JSON; every field is optional because
-``inc``/``exc`` choose which ones appear.
+The user serializers below only describe the streamed JSON; a user's fields are optional
+because ``inc``/``exc`` choose which ones appear.
 """
 
 from typing import Any
@@ -14,44 +14,52 @@ from randomuser import avatars
 from randomuser.formats import MEDIA_TYPES
 from randomuser.generator import FIELDS, GENDERS
 from randomuser.nationalities import NAT_CODES
-from randomuser.serializers import MAX_PAGE, MAX_RESULTS, MAX_SEED_LENGTH, CardSerializer
+from randomuser.serializers import (
+    MAX_PAGE,
+    MAX_PASSWORD_SPEC_LENGTH,
+    MAX_RESULTS,
+    MAX_SEED_LENGTH,
+    CardSerializer,
+)
 
 SEED_PATTERN = r"^[^\u0000-\u001f\u007f-\u009f\ufffe\uffff]*$"
-PASSWORD_PATTERN = (
-    r"^((special|upper|lower|number),)*(special|upper|lower|number)(,[0-9]{1,2}(-[0-9]{1,2})?)?$"  # noqa: E501
-)
-TEXT_TYPES = {"text/csv", "application/yaml", "text/xml"}
+_CHARSET = "(special|upper|lower|number)"
+_LENGTH = "([1-9]|[1-5][0-9]|6[0-4])"
+PASSWORD_PATTERN = f"^({_CHARSET},)*{_CHARSET}(,{_LENGTH}(-{_LENGTH})?)?$"
+TEXT_TYPES = {"text/csv", "text/xml"}
 
 
-def _optional(field: serializers.Field) -> Any:  # type: ignore[type-arg]
-    field.required = False
-    return field
+def _object(
+    component: str,
+    /,
+    *,
+    optional: bool = False,
+    **fields: serializers.Field,  # type: ignore[type-arg]
+) -> Any:
+    return inline_serializer(component, fields=fields, required=not optional)
 
 
-def _object(component: str, /, **fields: serializers.Field) -> Any:  # type: ignore[type-arg]
-    return _optional(inline_serializer(component, fields=fields))
+def _text(**kwargs: Any) -> serializers.CharField:
+    return serializers.CharField(**kwargs)
 
 
-def _text(**kwargs: Any) -> Any:
-    return _optional(serializers.CharField(**kwargs))
+def _moment(component: str) -> Any:
+    date = _text(help_text="ISO 8601, UTC")
+    return _object(component, optional=True, date=date, age=serializers.IntegerField())
 
 
-def _moment(name: str) -> Any:
-    return _object(
-        name, date=_text(help_text="ISO 8601, UTC"), age=_optional(serializers.IntegerField())
-    )
-
-
+# Top-level fields are optional: inc/exc choose them. Within a field, everything is present.
 USER = inline_serializer(
     "RandomUser",
     fields={
-        "gender": _optional(serializers.ChoiceField(choices=GENDERS)),
-        "name": _object("RandomUserName", title=_text(), first=_text(), last=_text()),
+        "gender": serializers.ChoiceField(choices=GENDERS, required=False),
+        "name": _object(
+            "RandomUserName", optional=True, title=_text(), first=_text(), last=_text()
+        ),
         "location": _object(
             "RandomUserLocation",
-            street=_object(
-                "RandomUserStreet", number=_optional(serializers.IntegerField()), name=_text()
-            ),
+            optional=True,
+            street=_object("RandomUserStreet", number=serializers.IntegerField(), name=_text()),
             city=_text(),
             state=_text(),
             country=_text(),
@@ -59,30 +67,33 @@ USER = inline_serializer(
             coordinates=_object("RandomUserCoordinates", latitude=_text(), longitude=_text()),
             timezone=_object("RandomUserTimezone", offset=_text(), description=_text()),
         ),
-        "email": _text(),
+        "email": _text(required=False),
         "login": _object(
             "RandomUserLogin",
+            optional=True,
             **{key: _text() for key in ("uuid", "username", "password", "salt", "md5", "sha1")},
             sha256=_text(),
         ),
         "dob": _moment("RandomUserDateOfBirth"),
         "registered": _moment("RandomUserRegistered"),
-        "phone": _text(),
-        "cell": _text(),
-        "id": _object("RandomUserId", name=_text(), value=_text(allow_null=True)),
+        "phone": _text(required=False),
+        "cell": _text(required=False),
+        "id": _object("RandomUserId", optional=True, name=_text(), value=_text(allow_null=True)),
         "picture": _object(
-            "RandomUserPicture", **{size: _text(help_text="SVG URL") for size in avatars.SIZES}
+            "RandomUserPicture",
+            optional=True,
+            **{size: _text(help_text="SVG URL") for size in avatars.SIZES},
         ),
-        "nat": _optional(serializers.ChoiceField(choices=NAT_CODES)),
+        "nat": serializers.ChoiceField(choices=NAT_CODES, required=False),
     },
 )
-
 USER_LIST = inline_serializer(
     "RandomUserList",
     fields={
         "results": serializers.ListField(child=USER),
         "info": _object(
             "RandomUserInfo",
+            optional=True,
             seed=serializers.CharField(),
             results=serializers.IntegerField(),
             page=serializers.IntegerField(),
@@ -145,10 +156,10 @@ USERS_PARAMETERS = [
     _comma_list("exc", FIELDS, "Fields to exclude (after inc)."),
     _query(
         "password",
-        OpenApiTypes.STR,
+        {"type": "string", "maxLength": MAX_PASSWORD_SPEC_LENGTH, "pattern": PASSWORD_PATTERN},
         "Charsets (special, upper, lower, number) then an optional length N or MIN-MAX "
-        "(1 to 64), e.g. upper,lower,number,8-16. Default: a common password.",
-        pattern=PASSWORD_PATTERN,
+        "(1 to 64, a range in either order), e.g. upper,lower,number,8-16. "
+        "Default: a common password.",
     ),
     _query("noinfo", OpenApiTypes.BOOL, "Leave out the info block."),
     _query(
@@ -163,6 +174,7 @@ USERS_PARAMETERS = [
 
 USERS_RESPONSES: dict[Any, Any] = {
     (200, "application/json"): USER_LIST,
+    (200, "application/yaml"): USER_LIST,
     **{(200, media_type): OpenApiTypes.STR for media_type in sorted(TEXT_TYPES)},
     (400, "application/json"): OpenApiResponse(VALIDATION_ERROR, description="Invalid parameter."),
     (401, "application/json"): ERROR,
@@ -195,7 +207,7 @@ AVATAR_PARAMETERS = [
     ),
     OpenApiParameter(
         "initials",
-        {"type": "string", "minLength": 1, "maxLength": avatars.MAX_INITIALS},
+        {"type": "string", "pattern": avatars.INITIALS_PATTERN},
         OpenApiParameter.PATH,
         description="1 to 3 letters, any script.",
     ),

@@ -57,10 +57,9 @@ def parse_password_spec(spec: str) -> PasswordPolicy:
 
 
 def _lengths(match: re.Match[str]) -> tuple[int, int]:
-    low = int(match.group(1))
-    high = int(match.group(2) or low)
+    """Return the length range; ``16-8`` is read as ``8-16`` (no order to get wrong)."""
+    first = int(match.group(1))
+    low, high = sorted((first, int(match.group(2) or first)))
     if not MIN_LENGTH <= low <= high <= MAX_LENGTH:
-        raise ValueError(
-            f"Length must be N or MIN-MAX, with {MIN_LENGTH} <= MIN <= MAX <= {MAX_LENGTH}."
-        )
+        raise ValueError(f"Lengths must be from {MIN_LENGTH} to {MAX_LENGTH}.")
     return low, high

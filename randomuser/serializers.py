@@ -21,6 +21,7 @@ from randomuser.passwords import parse_password_spec
 MAX_RESULTS = 5000
 MAX_PAGE = 10_000
 MAX_SEED_LENGTH = 256
+MAX_PASSWORD_SPEC_LENGTH = 200
 FORMAT_ALIASES = {"prettyjson": "pretty"}
 FLAG_VALUES = {
     "": True,
@@ -141,7 +142,7 @@ class UsersQuerySerializer(QuerySerializer):
     nat = CommaListField(choices=NAT_CODES, required=False)
     inc = CommaListField(choices=FIELDS, required=False)
     exc = CommaListField(choices=FIELDS, required=False)
-    password = serializers.CharField(required=False, max_length=200)
+    password = serializers.CharField(required=False, max_length=MAX_PASSWORD_SPEC_LENGTH)
     noinfo = FlagField(default=False)
     dl = FlagField(default=False)
     format = CaseInsensitiveChoiceField(choices=[*MEDIA_TYPES, *FORMAT_ALIASES], default="json")
@@ -166,7 +167,7 @@ class AvatarPathSerializer(serializers.Serializer[Any]):
 
     size = serializers.ChoiceField(choices=list(avatars.SIZES))
     colour = serializers.RegexField(r"^[0-9a-f]{6}$", max_length=6)
-    initials = serializers.CharField(max_length=avatars.MAX_INITIALS)
+    initials = serializers.CharField(max_length=avatars.MAX_INITIALS, trim_whitespace=False)
 
     def validate_initials(self, value: str) -> str:
         if not avatars.is_valid_initials(value):

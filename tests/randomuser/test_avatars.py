@@ -22,7 +22,7 @@ def test_initial(name: str, letter: str) -> None:
 
 
 VALID = ["A", "ABC", "ÉЖ"]
-INVALID = ["", "ABCD", "A1", "<a"]
+INVALID = ["", "ABCD", "A1", "<a", "_", "A\n", "A B"]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from randomuser.passwords import CHARSETS, parse_password_spec
         ("number,LOWER,8-16", CHARSETS["lower"] + CHARSETS["number"], (8, 16)),
         (" special , upper ,1-64", CHARSETS["special"] + CHARSETS["upper"], (1, 64)),
         ("upper,upper,3", CHARSETS["upper"], (3, 3)),
+        ("upper,16-8", CHARSETS["upper"], (8, 16)),
     ],
 )
 def test_valid_specs(spec: str, alphabet: str, lengths: tuple[int, int]) -> None:
@@ -25,7 +26,7 @@ def test_valid_specs(spec: str, alphabet: str, lengths: tuple[int, int]) -> None
 
 @pytest.mark.parametrize(
     "spec",
-    ["", "8", "8-16", "emoji,8", "upper,0", "upper,65", "upper,16-8", "upper,1-65", "upper,-3"],
+    ["", "8", "8-16", "emoji,8", "upper,0", "upper,65", "upper,0-8", "upper,1-65", "upper,-3"],
 )
 def test_invalid_specs(spec: str) -> None:
     with pytest.raises(ValueError):

@@ -21,8 +21,9 @@ def test_users_parameters_and_formats(schema: dict[str, Any]) -> None:
         "results", "page", "seed", "gender", "nat", "inc", "exc", "password", "noinfo", "format",
         "dl",
     }  # fmt: skip
-    media_types = set(operation["responses"]["200"]["content"])
-    assert media_types == {"application/json", "text/csv", "application/yaml", "text/xml"}
+    content = operation["responses"]["200"]["content"]
+    assert set(content) == {"application/json", "text/csv", "application/yaml", "text/xml"}
+    assert content["application/yaml"]["schema"] == content["application/json"]["schema"]
     assert {"400", "401", "429"} <= set(operation["responses"])
 
 
@@ -35,3 +36,10 @@ def test_card_routes_are_documented_once_each(schema: dict[str, Any]) -> None:
     assert set(avatar["responses"]["200"]["content"]) == {"image/svg+xml"}
     assert all(not requirement for requirement in avatar.get("security", []))
     assert paths["/api/random-users/"]["get"]["security"] == [{"jwtAuth": []}]
+
+
+def test_user_fields_are_optional_because_inc_and_exc_choose_them(schema: dict[str, Any]) -> None:
+    components = schema["components"]["schemas"]
+    assert "required" not in components["RandomUser"]
+    assert components["RandomUserList"]["required"] == ["results"]
+    assert set(components["RandomUserName"]["required"]) == {"title", "first", "last"}
