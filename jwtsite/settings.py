@@ -169,6 +169,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...
     "PREPROCESSING_HOOKS": ["accounts.schema.drop_slashless_routes"],
 }
 
