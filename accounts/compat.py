@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.serializers import LoginSerializer
+from accounts.throttling import LOGIN_THROTTLES
 from accounts.views import MeView, TokenTransportMixin
 
 # Headers of an error response worth keeping on the plain-text version.
@@ -43,6 +44,7 @@ class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, APIView):
 
     authentication_classes = ()
     permission_classes = ()
+    throttle_classes = LOGIN_THROTTLES
 
     def error_text(self, exc: Exception, data: Any) -> str:
         if isinstance(exc, exceptions.ValidationError):

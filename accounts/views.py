@@ -27,6 +27,7 @@ from accounts.serializers import (
     UserSerializer,
     VerifySerializer,
 )
+from accounts.throttling import LOGIN_THROTTLES, RefreshRateThrottle
 from accounts.tokens import SESSION_CLAIM
 
 TRANSPORT_PARAMETER = OpenApiParameter(
@@ -91,6 +92,7 @@ class LoginView(TokenTransportMixin, TokenViewBase):
     """Check a username and password; start a session and return its tokens and the user."""
 
     serializer_class = LoginSerializer
+    throttle_classes = LOGIN_THROTTLES
 
 
 @extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer}, auth=[])
@@ -99,6 +101,7 @@ class RefreshView(TokenTransportMixin, TokenViewBase):
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True
+    throttle_classes = [RefreshRateThrottle]
 
 
 @extend_schema(parameters=[TRANSPORT_PARAMETER], responses={204: None}, auth=[])
