@@ -8,7 +8,7 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.checks import CheckMessage, Error, register
-from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt import settings as simplejwt_settings
 
 from accounts.conf import DEFAULTS, accounts_settings
 from accounts.keys import KeyConfigError
@@ -87,7 +87,9 @@ def check_token_classes(
     app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[CheckMessage]:
     """Authentication must verify access tokens with the key set, by `kid`."""
-    if [cls.__module__ for cls in api_settings.AUTH_TOKEN_CLASSES] == ["accounts.tokens"]:
+    if [cls.__module__ for cls in simplejwt_settings.api_settings.AUTH_TOKEN_CLASSES] == [
+        "accounts.tokens"
+    ]:
         return []
     return [
         Error(

@@ -3,7 +3,8 @@
 SimpleJWT 5.5 keeps one module-level backend with one key and one algorithm; the token
 classes of `accounts.tokens` use this backend instead. Verification looks the key up by
 the token's `kid` header and accepts only that key's algorithm. Other headers (`jku`,
-`jwk`, `x5u`, `x5c`) are never looked at, so nothing is ever fetched.
+`jwk`, `x5u`, `x5c`) are never looked at, so nothing is ever fetched. SimpleJWT's
+settings are read through their module: it replaces `api_settings` when they change.
 """
 
 from datetime import timedelta
@@ -12,9 +13,9 @@ from typing import Any
 import jwt
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from rest_framework_simplejwt import settings as simplejwt_settings
 from rest_framework_simplejwt.backends import TokenBackend
 from rest_framework_simplejwt.exceptions import TokenBackendError, TokenBackendExpiredToken
-from rest_framework_simplejwt.settings import api_settings
 
 from accounts.conf import accounts_settings
 from accounts.keys import KeySet, keys_from_settings
@@ -28,7 +29,7 @@ def key_set() -> KeySet:
         _loaded["keys"] = keys_from_settings(
             accounts_settings.SIGNING_KEYS,
             accounts_settings.SIGNING_KEYS_FILE,
-            api_settings.SIGNING_KEY,
+            simplejwt_settings.api_settings.SIGNING_KEY,
         )
     return _loaded["keys"]
 
@@ -49,22 +50,22 @@ class KeySetTokenBackend(TokenBackend):
         """Hold no key: every call reads the current key set and settings."""
 
     def get_leeway(self) -> timedelta:
-        leeway = api_settings.LEEWAY
+        leeway = simplejwt_settings.api_settings.LEEWAY
         return leeway if isinstance(leeway, timedelta) else timedelta(seconds=leeway or 0)
 
     def encode(self, payload: dict[str, Any]) -> str:
         claims = payload.copy()
-        if api_settings.AUDIENCE is not None:
-            claims["aud"] = api_settings.AUDIENCE
-        if api_settings.ISSUER is not None:
-            claims["iss"] = api_settings.ISSUER
+        if simplejwt_settings.api_settings.AUDIENCE is not None:
+            claims["aud"] = simplejwt_settings.api_settings.AUDIENCE
+        if simplejwt_settings.api_settings.ISSUER is not None:
+            claims["iss"] = simplejwt_settings.api_settings.ISSUER
         key = key_set().signing_key
         return jwt.encode(
             claims,
             key.signing_key,
             algorithm=key.algorithm,
             headers={"kid": key.kid},
-            json_encoder=api_settings.JSON_ENCODER,
+            json_encoder=simplejwt_settings.api_settings.JSON_ENCODER,
         )
 
     def decode(self, token: Any, verify: bool = True) -> dict[str, Any]:
@@ -84,13 +85,13 @@ class KeySetTokenBackend(TokenBackend):
             raise jwt.InvalidTokenError("Unknown or retired key id")
         if header.get("alg") != key.algorithm:
             raise jwt.InvalidAlgorithmError("The algorithm is not the key's algorithm")
-        audience = api_settings.AUDIENCE
+        audience = simplejwt_settings.api_settings.AUDIENCE
         claims: dict[str, Any] = jwt.decode(
             token,
             key.verifying_key,
             algorithms=[key.algorithm],
             audience=audience,
-            issuer=api_settings.ISSUER,
+            issuer=simplejwt_settings.api_settings.ISSUER,
             leeway=self.get_leeway(),
             options={"verify_aud": audience is not None, "require": ["exp"]},
         )
