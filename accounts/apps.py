@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from accounts import checks, signals  # noqa: F401  (registers checks and receivers)
+        # Registers system checks, signal receivers and the OpenAPI auth extension.
+        from accounts import checks, schema, signals  # noqa: F401

@@ -7,12 +7,12 @@ bodies on errors, because the course's client shows error bodies in an alert.
 from typing import Any
 
 from django.http import HttpResponse
-from rest_framework import exceptions, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from accounts.serializers import LoginSerializer
+from accounts.serializers import LoginSerializer, UserSerializer
 from accounts.throttling import LOGIN_THROTTLES
 from accounts.views import MeView, TokenTransportMixin
 
@@ -39,9 +39,16 @@ class PlainTextErrorsMixin:
         return plain
 
 
-class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, APIView):
+class CourseLoginResponseSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="An access token.")
+    user = UserSerializer()
+
+
+@extend_schema(responses={200: CourseLoginResponseSerializer}, auth=[])
+class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.GenericAPIView):
     """`POST /login` → `{token, user}`, as in the course."""
 
+    serializer_class = LoginSerializer
     authentication_classes = ()
     permission_classes = ()
     throttle_classes = LOGIN_THROTTLES
@@ -54,7 +61,7 @@ class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, APIView):
         return super().error_text(exc, data)
 
     def post(self, request: Request) -> Response:
-        serializer = LoginSerializer(data=request.data, context={"request": request})
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         return Response({"token": data["access"], "user": data["user"]}, status=status.HTTP_200_OK)

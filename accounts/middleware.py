@@ -20,13 +20,14 @@ BAD_LENGTH = "The Content-Length header is invalid."
 
 def body_size(request: HttpRequest) -> int | None:
     """Return the body's size in bytes (declared or measured), or None if the header lies."""
-    declared = request.META.get("CONTENT_LENGTH")
+    declared: str | None = request.META.get("CONTENT_LENGTH")
     if declared:
         return int(declared) if declared.isdigit() else None
     try:
         return len(request.body)
     except RequestDataTooBig:
-        return accounts_settings.MAX_BODY_SIZE + 1
+        limit: int = accounts_settings.MAX_BODY_SIZE
+        return limit + 1
 
 
 def error_response(view: Any, status: int, detail: str, code: str) -> HttpResponseBase:

@@ -2,6 +2,14 @@
 
 from typing import Any
 
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
+
+
+class JWTScheme(SimpleJWTScheme):  # type: ignore[no-untyped-call]
+    """Document `accounts.authentication.JWTAuthentication` as SimpleJWT's Bearer scheme."""
+
+    target_class = "accounts.authentication.JWTAuthentication"
+
 
 def drop_slashless_routes(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple[Any, ...]]:
     """Document each route once: keep `/x/`, drop its slashless twin `/x`.
