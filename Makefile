@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+export NG_CLI_ANALYTICS := false
 
-.PHONY: run api test lint typecheck pytest bench clean
+.PHONY: run api client test lint typecheck pytest client-test bench clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,12 +17,31 @@ $(STAMP): requirements.txt
 	@$(PY) -c 'import secrets; t = secrets.token_urlsafe; print(f"DJANGO_DEBUG=true\nDJANGO_SECRET_KEY={t(50)}\nJWT_SIGNING_KEY={t(50)}\nDEMO_USER_PASSWORD={t(9)}")' > .env
 	@echo "Wrote .env with fresh random secrets (git ignores it)."
 
+client/node_modules/.package-lock.json: client/package-lock.json
+	@echo "Installing the client's packages (npm ci, the first time takes a minute)..."
+	cd client && npm ci --no-audit --no-fund
+	@touch $@
+
+# The API at :8000 and the client at :4200 together; Ctrl-C stops both.
 run: $(STAMP) .env
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py ensure_demo_user
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory client/node_modules/.package-lock.json; \
+	else echo "!! npm not found: serving the API only (install Node.js 20 for the client)."; fi
+	@$(PY) manage.py ensure_demo_user
+	@echo "API:    http://127.0.0.1:8000  (Swagger UI: http://127.0.0.1:8000/api/docs/)"
+	@command -v npm >/dev/null && echo "Client: http://127.0.0.1:4200" || true
+	@trap 'kill 0' INT TERM; \
+	if command -v npm >/dev/null; then (cd client && npx ng serve --host 127.0.0.1 --port 4200 --no-open) & fi; \
+	$(PY) manage.py runserver 127.0.0.1:8000 & \
+	wait
+
+# The API alone.
+api: $(STAMP) .env
+	$(PY) manage.py migrate --no-input
+	@$(PY) manage.py ensure_demo_user
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) lint typecheck pytest client-test
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
@@ -32,6 +52,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(VENV)/bin/pytest
+
+client-test:
+	@if command -v npm >/dev/null; then \
+		$(MAKE) --no-print-directory client/node_modules/.package-lock.json && cd client && npm run test:ci; \
+	else echo "!! SKIPPED the client's unit tests: npm not found (install Node.js 20)."; fi
 
 bench: $(STAMP)
 	$(PY) bench/randomuser_bench.py

@@ -11,10 +11,10 @@ from accounts import lockout, services
 from accounts.models import RevokeReason, Session, User
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Session
     fields = ["created_at", "last_used_at", "expires_at", "client", "state"]
-    readonly_fields = fields
+    readonly_fields = ["created_at", "last_used_at", "expires_at", "client", "state"]
     extra = 0
     can_delete = False
     show_change_link = True
@@ -39,7 +39,7 @@ def session_state(session: Session) -> str:
 
 
 @admin.register(User)
-class AccountsUserAdmin(UserAdmin):
+class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [SessionInline]
     actions = ["revoke_all_sessions", "unlock_logins"]
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "login_locked"]
@@ -63,7 +63,7 @@ class AccountsUserAdmin(UserAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["user", "state", "created_at", "last_used_at", "expires_at", "ip_address"]
     list_filter = ["revoke_reason", "created_at"]
     list_select_related = ["user"]

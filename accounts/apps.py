@@ -7,5 +7,4 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers system checks, signal receivers and the OpenAPI auth extension.
-        from accounts import checks, schema, signals  # noqa: F401
+        from accounts import checks, schema, signals  # noqa: F401  (registers them)

@@ -86,10 +86,13 @@ def check_signing_keys(
 def check_token_classes(
     app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[CheckMessage]:
-    """Authentication must verify access tokens with the key set, by `kid`."""
-    if [cls.__module__ for cls in simplejwt_settings.api_settings.AUTH_TOKEN_CLASSES] == [
-        "accounts.tokens"
-    ]:
+    """With configured keys, authentication must verify access tokens by `kid`.
+
+    With the default single key, SimpleJWT's own token classes verify our tokens too.
+    """
+    configured = accounts_settings.SIGNING_KEYS is not None or accounts_settings.SIGNING_KEYS_FILE
+    token_classes = simplejwt_settings.api_settings.AUTH_TOKEN_CLASSES
+    if not configured or [cls.__module__ for cls in token_classes] == ["accounts.tokens"]:
         return []
     return [
         Error(

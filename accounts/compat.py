@@ -6,52 +6,76 @@ bodies on errors, because the course's client shows error bodies in an alert.
 
 from typing import Any
 
-from django.http import HttpResponse
-from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, generics, serializers, status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, generics, renderers, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.serializers import LoginSerializer, UserSerializer
 from accounts.throttling import LOGIN_THROTTLES
 from accounts.views import MeView, TokenTransportMixin
 
-# Headers of an error response worth keeping on the plain-text version.
-KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
+
+class PlainTextRenderer(renderers.BaseRenderer):
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Any = None,
+    ) -> bytes:
+        return str(data).encode(self.charset)
 
 
-class PlainTextErrorsMixin:
+class PlainTextErrorsMixin(APIView):
     """Answer errors with their message as `text/plain` instead of JSON."""
 
     def error_text(self, exc: Exception, data: Any) -> str:
         return str(data.get("detail", "Error")) if isinstance(data, dict) else "Error"
 
-    def handle_exception(self, exc: Exception) -> HttpResponse:
-        response = super().handle_exception(exc)  # type: ignore[misc]
-        plain = HttpResponse(
-            self.error_text(exc, getattr(response, "data", None)),
-            status=response.status_code,
-            content_type="text/plain; charset=utf-8",
-        )
-        for header in KEPT_HEADERS:
-            if header in response:
-                plain[header] = response[header]
-        return plain
+    def handle_exception(self, exc: Exception) -> Response:
+        response = super().handle_exception(exc)
+        response.data = self.error_text(exc, response.data)
+        self.request.accepted_renderer = PlainTextRenderer()
+        self.request.accepted_media_type = PlainTextRenderer.media_type
+        return response
 
 
-class CourseLoginResponseSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text="An access token.")
-    user = UserSerializer()
+class CourseLoginResponseSerializer(serializers.Serializer[Any]):
+    token = serializers.CharField(read_only=True, help_text="An access token.")
+    user = UserSerializer(read_only=True)
 
 
-@extend_schema(responses={200: CourseLoginResponseSerializer}, auth=[])
-class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.GenericAPIView):
+PLAIN_TEXT_ERROR = OpenApiResponse(OpenApiTypes.STR, description="A short plain-text message.")
+
+
+@extend_schema(
+    summary="The course's login",
+    responses={
+        200: CourseLoginResponseSerializer,
+        (400, "text/plain"): PLAIN_TEXT_ERROR,
+        (401, "text/plain"): PLAIN_TEXT_ERROR,
+        (415, "text/plain"): PLAIN_TEXT_ERROR,
+        (429, "text/plain"): PLAIN_TEXT_ERROR,
+    },
+    auth=[],
+)
+class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.GenericAPIView[Any]):
     """`POST /login` → `{token, user}`, as in the course."""
 
     serializer_class = LoginSerializer
     authentication_classes = ()
     permission_classes = ()
     throttle_classes = LOGIN_THROTTLES
+
+    def get_authenticate_header(self, request: Request) -> str:
+        # Without authenticators DRF would turn the 401 for wrong credentials into a 403.
+        return 'Bearer realm="api"'
 
     def error_text(self, exc: Exception, data: Any) -> str:
         if isinstance(exc, exceptions.ValidationError):
@@ -67,5 +91,9 @@ class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.Generi
         return Response({"token": data["access"], "user": data["user"]}, status=status.HTTP_200_OK)
 
 
+@extend_schema(
+    summary="The course's current user",
+    responses={200: UserSerializer, (401, "text/plain"): PLAIN_TEXT_ERROR},
+)
 class CourseMeView(PlainTextErrorsMixin, MeView):
     """`GET /me` → the user, with plain-text errors."""

@@ -20,11 +20,13 @@ DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 def header_meta_key() -> str:
-    return "HTTP_" + accounts_settings.TOKEN_TRANSPORT_HEADER.upper().replace("-", "_")
+    header: str = accounts_settings.TOKEN_TRANSPORT_HEADER
+    return "HTTP_" + header.upper().replace("-", "_")
 
 
 def wants_cookie_mode(request: HttpRequest) -> bool:
-    return request.META.get(header_meta_key(), "").strip().lower() == COOKIE_MODE
+    value = str(request.META.get(header_meta_key(), ""))
+    return value.strip().lower() == COOKIE_MODE
 
 
 def refresh_cookie(request: HttpRequest) -> str | None:

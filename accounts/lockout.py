@@ -7,6 +7,7 @@ counted whether or not such an account exists, for the same reason.
 """
 
 import hashlib
+import time
 import unicodedata
 
 from django.contrib.auth import authenticate
@@ -37,7 +38,8 @@ def lock_key(username: str) -> str:
 
 
 def account_is_locked(*, username: str) -> bool:
-    return cache.get(lock_key(username)) is not None
+    locked_until = cache.get(lock_key(username))
+    return isinstance(locked_until, float) and locked_until > time.time()
 
 
 def account_record_failure(*, username: str) -> None:
@@ -53,7 +55,9 @@ def account_record_failure(*, username: str) -> None:
         failures = 1
         cache.set(key, failures, FAILURE_MEMORY_SECONDS)
     if failures >= limit:
-        cache.set(lock_key(username), True, accounts_settings.LOCKOUT_SECONDS)
+        seconds = accounts_settings.LOCKOUT_SECONDS
+        # The deadline is stored too, so the lock ends on time whatever the cache's clock.
+        cache.set(lock_key(username), time.time() + seconds, seconds)
         cache.delete(key)
         emit("account_locked", account=account_id(username)[:16])
 

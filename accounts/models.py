@@ -21,7 +21,7 @@ class User(AbstractUser):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # `_password` holds the new raw password only after a real change through
         # set_password(); hash upgrades at login clear it first, so they keep tokens valid.
-        if self._password is not None and self.pk is not None:
+        if getattr(self, "_password", None) is not None and self.pk is not None:
             self.token_version += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "token_version"}

@@ -5,12 +5,6 @@ from typing import Any
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 
 
-class JWTScheme(SimpleJWTScheme):  # type: ignore[no-untyped-call]
-    """Document `accounts.authentication.JWTAuthentication` as SimpleJWT's Bearer scheme."""
-
-    target_class = "accounts.authentication.JWTAuthentication"
-
-
 def drop_slashless_routes(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple[Any, ...]]:
     """Document each route once: keep `/x/`, drop its slashless twin `/x`.
 
@@ -22,3 +16,9 @@ def drop_slashless_routes(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> li
         for endpoint in endpoints
         if endpoint[0].endswith("/") or f"{endpoint[0]}/" not in paths
     ]
+
+
+class JWTAuthenticationScheme(SimpleJWTScheme):  # type: ignore[no-untyped-call]
+    """Document `accounts.authentication.JWTAuthentication` as HTTP Bearer (Swagger's Authorize)."""
+
+    target_class = "accounts.authentication.JWTAuthentication"

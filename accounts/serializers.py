@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.signals import user_logged_in
 from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
 from accounts import services
@@ -21,7 +22,7 @@ from accounts.tokens import RefreshToken, UntypedToken
 PASSWORD_MAX_LENGTH = 1024
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(serializers.ModelSerializer[Any]):
     class Meta:
         model = get_user_model()
         fields = ["id", "username", "email", "first_name", "last_name"]
@@ -35,7 +36,7 @@ def decode(raw: str, token_class: type[Token]) -> Token:
         raise InvalidToken(error.args[0]) from error
 
 
-class LoginSerializer(serializers.Serializer):
+class LoginSerializer(serializers.Serializer[Any]):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(
         max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True
@@ -60,7 +61,7 @@ class LoginSerializer(serializers.Serializer):
         return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
 
 
-class TokenPairSerializer(serializers.Serializer):
+class TokenPairSerializer(serializers.Serializer[Any]):
     access = serializers.CharField(read_only=True)
     refresh = serializers.CharField(
         read_only=True, help_text="Left out in cookie mode: the refresh token is in a cookie."
@@ -71,7 +72,7 @@ class LoginResponseSerializer(TokenPairSerializer):
     user = UserSerializer(read_only=True)
 
 
-class RefreshSerializer(serializers.Serializer):
+class RefreshSerializer(serializers.Serializer[Any]):
     refresh = serializers.CharField(
         max_length=4096, help_text="Left out in cookie mode: the cookie is read instead."
     )
@@ -95,15 +96,21 @@ class LogoutSerializer(RefreshSerializer):
         return {}
 
 
-class VerifySerializer(serializers.Serializer):
+class VerifySerializer(serializers.Serializer[Any]):
     token = serializers.CharField(max_length=4096, write_only=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        user_for_token(decode(attrs["token"], UntypedToken))
+        token = decode(attrs["token"], UntypedToken)
+        user_for_token(token)
+        if token.get(api_settings.TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
+            try:
+                services.session_check_current(token=token)
+            except SessionError as error:
+                raise session_error_to_api(error) from error
         return {}
 
 
-class PasswordChangeSerializer(serializers.Serializer):
+class PasswordChangeSerializer(serializers.Serializer[Any]):
     old_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
     new_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
 
@@ -112,7 +119,7 @@ class PasswordChangeSerializer(serializers.Serializer):
         return value
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(serializers.ModelSerializer[Session]):
     current = serializers.SerializerMethodField()
 
     class Meta:

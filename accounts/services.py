@@ -6,12 +6,11 @@ compare-and-set), so of several simultaneous refreshes with one token exactly on
 Presenting a token the session has moved past revokes the whole session.
 """
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
@@ -27,14 +26,12 @@ from accounts.exceptions import (
     UserInactive,
     WrongPassword,
 )
-from accounts.models import RevokeReason, Session
+from accounts.models import RevokeReason, Session, User
 from accounts.signals import emit
 from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM, TokenPair, new_token_id, token_pair_for
 
 
-def session_start(
-    *, user: AbstractBaseUser, user_agent: str = "", ip_address: str | None = None
-) -> TokenPair:
+def session_start(*, user: User, user_agent: str = "", ip_address: str | None = None) -> TokenPair:
     """Start a session for a user whose credentials were just checked; sign its tokens."""
     now = timezone.now()
     expires_at = now + accounts_settings.SESSION_ABSOLUTE_LIFETIME
@@ -65,6 +62,14 @@ def session_for_token(token: Token) -> Session:
         raise TokenRevoked
     if session.expires_at <= timezone.now():
         raise SessionExpired
+    return session
+
+
+def session_check_current(*, token: Token) -> Session:
+    """Return the live session of a refresh token that is still its current one."""
+    session = session_for_token(token)
+    if session.current_jti != token[api_settings.JTI_CLAIM]:
+        raise RefreshTokenReused
     return session
 
 
@@ -103,7 +108,7 @@ def session_revoke(*, session: Session, reason: str, event: str | None = "sessio
     return bool(revoked)
 
 
-def sessions_revoke(sessions: "Iterable[Session] | Any", *, reason: str) -> int:
+def sessions_revoke(sessions: QuerySet[Session], *, reason: str) -> int:
     """Revoke every not yet revoked session of a queryset; return how many."""
     now = timezone.now()
     live = sessions.filter(revoked_at__isnull=True)
@@ -116,7 +121,7 @@ def sessions_revoke(sessions: "Iterable[Session] | Any", *, reason: str) -> int:
 
 
 @transaction.atomic
-def user_logout_all(*, user: AbstractBaseUser) -> int:
+def user_logout_all(*, user: User) -> int:
     """Revoke every session of `user` and every token issued to them until now."""
     bump_token_version(user)
     count = sessions_revoke(Session.objects.filter(user=user), reason=RevokeReason.LOGOUT_ALL)
@@ -124,14 +129,14 @@ def user_logout_all(*, user: AbstractBaseUser) -> int:
     return count
 
 
-def bump_token_version(user: AbstractBaseUser) -> None:
-    user.token_version += 1  # type: ignore[attr-defined]
+def bump_token_version(user: User) -> None:
+    user.token_version += 1
     user.save(update_fields=["token_version"])
 
 
 @transaction.atomic
 def user_change_password(
-    *, user: AbstractBaseUser, session_id: Any, old_password: str, new_password: str
+    *, user: User, session_id: Any, old_password: str, new_password: str
 ) -> TokenPair:
     """Change the password, end every other session and re-sign the caller's tokens."""
     if not user.check_password(old_password):

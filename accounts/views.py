@@ -3,7 +3,8 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, status
@@ -43,15 +44,14 @@ TRANSPORT_PARAMETER = OpenApiParameter(
 )
 
 
-class TokenTransportMixin:
+class TokenTransportMixin(APIView):
     """Move the refresh token between body and cookie in cookie mode; never cache tokens."""
 
     reads_refresh_cookie = False
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
-        request = self.request  # type: ignore[attr-defined]
         if self.reads_refresh_cookie and "data" in kwargs:
-            kwargs["data"] = self.data_with_cookie(request, kwargs["data"])
+            kwargs["data"] = self.data_with_cookie(self.request, kwargs["data"])
         return super().get_serializer(*args, **kwargs)  # type: ignore[misc]
 
     @staticmethod
@@ -69,15 +69,15 @@ class TokenTransportMixin:
         return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}
 
     def finalize_response(
-        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
         patch_cache_control(response, no_store=True)
         if cookies.wants_cookie_mode(request):
             self.move_refresh_to_cookie(request, response)
         return response
 
-    def move_refresh_to_cookie(self, request: Request, response: HttpResponseBase) -> None:
+    def move_refresh_to_cookie(self, request: Request, response: Response) -> None:
         data = getattr(response, "data", None)
         if response.status_code == status.HTTP_200_OK and isinstance(data, dict):
             raw = data.pop("refresh", None)
@@ -123,7 +123,7 @@ class VerifyView(TokenViewBase):
     serializer_class = VerifySerializer
 
 
-class MeView(generics.RetrieveAPIView):
+class MeView(generics.RetrieveAPIView[Any]):
     """Return the authenticated user."""
 
     serializer_class = UserSerializer
@@ -145,7 +145,7 @@ class LogoutAllView(APIView):
 
 
 @extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer})
-class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView):
+class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
     """Change the password: other sessions end, the caller gets fresh tokens."""
 
     serializer_class = PasswordChangeSerializer
@@ -169,25 +169,26 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView):
         return Response({"access": pair.access, "refresh": pair.refresh})
 
 
-class CurrentSessionMixin:
+class CurrentSessionMixin(generics.GenericAPIView[Session]):
+    """Your own live sessions; the session of the presented token is `current`."""
+
     permission_classes = [IsAuthenticated]
     serializer_class = SessionSerializer
 
-    def get_queryset(self) -> Any:
-        return Session.objects.live().filter(user=self.request.user)  # type: ignore[attr-defined]
+    def get_queryset(self) -> QuerySet[Session]:
+        return Session.objects.live().filter(user=self.request.user.pk)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        context: dict[str, Any] = super().get_serializer_context()  # type: ignore[misc]
-        context["current_session_id"] = self.request.auth.get(SESSION_CLAIM)  # type: ignore[attr-defined]
-        return context
+        token: Any = self.request.auth
+        return {**super().get_serializer_context(), "current_session_id": token.get(SESSION_CLAIM)}
 
 
 @extend_schema_view(get=extend_schema(summary="List your live sessions."))
-class SessionListView(CurrentSessionMixin, generics.ListAPIView):
+class SessionListView(CurrentSessionMixin, generics.ListAPIView[Session]):
     """List the user's live sessions; the one of this token is marked `current`."""
 
 
-class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView):
+class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Session]):
     """Show or revoke one of your own sessions (someone else's id is 404)."""
 
     def perform_destroy(self, instance: Session) -> None:

@@ -28,7 +28,7 @@ SECRET_HINT = (
 
 def read_secret(name: str) -> str:
     """Return the secret `name`; refuse a missing or short one unless debugging."""
-    value = env.str(name, default="")
+    value: str = env.str(name, default="")
     if len(value) >= MINIMUM_SECRET_LENGTH:
         return value
     if DEBUG:

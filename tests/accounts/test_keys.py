@@ -16,6 +16,7 @@ from tests.accounts.signing import SECRET, key_entry, parts
 LOGIN = "/api/auth/login/"
 ME = "/api/auth/me/"
 REFRESH = "/api/auth/refresh/"
+DEFAULT_CLASSES = ("rest_framework_simplejwt.tokens.AccessToken",)
 
 
 def use_keys(settings: Any, *entries: dict[str, Any]) -> None:
@@ -156,10 +157,16 @@ def test_keys_in_two_places_is_a_check_error(settings: Any, tmp_path: Path) -> N
     assert found == {"accounts.E005"}
 
 
+def test_default_token_classes_are_fine_with_the_single_default_key(settings: Any) -> None:
+    settings.SIMPLE_JWT = {**django_settings.SIMPLE_JWT, "AUTH_TOKEN_CLASSES": DEFAULT_CLASSES}
+    assert checks.check_token_classes() == []
+
+
 def test_token_classes_outside_the_key_set_are_a_check_error(settings: Any) -> None:
+    use_keys(settings, key_entry("k1", "EdDSA"))
     settings.SIMPLE_JWT = {
         **django_settings.SIMPLE_JWT,
-        "AUTH_TOKEN_CLASSES": ("rest_framework_simplejwt.tokens.AccessToken",),
+        "AUTH_TOKEN_CLASSES": DEFAULT_CLASSES,
     }
     assert [error.id for error in checks.check_token_classes()] == ["accounts.E007"]
 

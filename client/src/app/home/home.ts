@@ -1,5 +1,14 @@
 import { JsonPipe } from '@angular/common';
-import { Component, ElementRef, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import {
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { finalize } from 'rxjs';
 
 import { AuthService } from '../auth/auth.service';
 import { describeError } from '../auth/error-messages';
@@ -20,7 +29,9 @@ export class Home {
 
   protected readonly user = this.auth.user;
   protected readonly card = signal<RandomUser | null>(null);
-  protected readonly loading = signal(false);
+  private readonly inFlight = signal(0);
+  private latestCall = 0;
+  protected readonly loading = computed(() => this.inFlight() > 0);
   protected readonly status = signal('');
   protected readonly error = signal('');
   protected readonly showJson = signal(false);
@@ -32,25 +43,32 @@ export class Home {
     afterNextRender(() => this.heading().nativeElement.focus());
   }
 
+  /**
+   * Fetch a card. Clicks are not blocked while one is loading (a double click sends two
+   * calls at once, which the interceptor must handle); the latest click's answer wins.
+   */
   protected getRandomUser(): void {
-    if (this.loading()) {
-      return;
-    }
-    this.loading.set(true);
+    const call = ++this.latestCall;
+    this.inFlight.update((count) => count + 1);
     this.error.set('');
     this.status.set('Loading a random user…');
-    this.randomUsers.fetch().subscribe({
-      next: (card) => {
-        this.card.set(card);
-        this.status.set(`Showing ${card.name}.`);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.status.set('');
-        this.error.set(describeError(error, this.apiUrl));
-        this.loading.set(false);
-      },
-    });
+    this.randomUsers
+      .fetch()
+      .pipe(finalize(() => this.inFlight.update((count) => count - 1)))
+      .subscribe({
+        next: (card) => call === this.latestCall && this.show(card),
+        error: (error: unknown) => call === this.latestCall && this.fail(error),
+      });
+  }
+
+  private show(card: RandomUser): void {
+    this.card.set(card);
+    this.status.set(`Showing ${card.name}.`);
+  }
+
+  private fail(error: unknown): void {
+    this.status.set('');
+    this.error.set(describeError(error, this.apiUrl));
   }
 
   protected toggleJson(): void {

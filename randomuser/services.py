@@ -1,0 +1,55 @@
+"""Services behind the randomuser views: the per-user quota, and documents to stream."""
+
+import math
+import secrets
+import time
+from collections.abc import Iterator
+from datetime import date
+
+from django.conf import settings
+from django.core.cache import cache
+
+from randomuser.exceptions import QuotaExceeded
+from randomuser.formats import render
+from randomuser.generator import VERSION, Options, generate_users
+
+QUOTA_WINDOW_SECONDS = 300
+DEFAULT_USERS_PER_5_MINUTES = 20_000
+SEED_BYTES = 8
+
+
+def seed_new() -> str:
+    """Return a fresh random seed: 16 lowercase hex digits, as randomuser.me makes them."""
+    return secrets.token_hex(SEED_BYTES)
+
+
+def quota_consume(*, user_key: str, count: int) -> None:
+    """Count ``count`` users against ``user_key``'s quota; raise ``QuotaExceeded`` if over.
+
+    The window is fixed (5 minutes, like randomuser.me) and the counter lives in Django's
+    cache, so app servers sharing a Redis cache share the quota. A refused request costs
+    nothing.
+    """
+    limit = getattr(settings, "RANDOMUSER_USERS_PER_5_MINUTES", DEFAULT_USERS_PER_5_MINUTES)
+    now = time.time()
+    window = int(now // QUOTA_WINDOW_SECONDS)
+    key = f"randomuser:quota:{user_key}:{window}"
+    cache.add(key, 0, timeout=QUOTA_WINDOW_SECONDS)
+    try:
+        used = cache.incr(key, count)
+    except ValueError:  # The key expired between add() and incr().
+        cache.set(key, count, timeout=QUOTA_WINDOW_SECONDS)
+        used = count
+    if used > limit:
+        cache.decr(key, count)
+        retry_after = math.ceil((window + 1) * QUOTA_WINDOW_SECONDS - now)
+        raise QuotaExceeded(limit=limit, retry_after=max(retry_after, 1))
+
+
+def users_document(
+    *, options: Options, format_name: str, with_info: bool, today: date, picture_base: str
+) -> Iterator[str]:
+    """Yield the users of ``options`` as a ``format_name`` document, chunk by chunk."""
+    users = generate_users(options, today=today, picture_base=picture_base)
+    info = {"seed": options.seed, "results": options.results, "page": options.page}
+    return render(format_name, users, {**info, "version": VERSION} if with_info else None)

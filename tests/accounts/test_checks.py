@@ -1,0 +1,39 @@
+from datetime import timedelta
+from typing import Any
+
+from django.core.checks import Error
+from django.test import override_settings
+
+from accounts.checks import check_accounts_settings, check_user_model
+
+
+def ids(errors: list[Any]) -> list[str]:
+    return [error.id for error in errors]
+
+
+def test_default_settings_pass() -> None:
+    assert check_accounts_settings() == []
+    assert check_user_model() == []
+
+
+@override_settings(ACCOUNTS=["not", "a", "dict"])
+def test_accounts_must_be_a_dict() -> None:
+    assert ids(check_accounts_settings()) == ["accounts.E001"]
+
+
+@override_settings(ACCOUNTS={"SESION_ABSOLUTE_LIFETIME": timedelta(days=1)})
+def test_unknown_key_is_an_error_with_a_hint() -> None:
+    errors = check_accounts_settings()
+    assert ids(errors) == ["accounts.E002"]
+    assert isinstance(errors[0], Error)
+    assert "SESSION_ABSOLUTE_LIFETIME" in (errors[0].hint or "")
+
+
+@override_settings(ACCOUNTS={"SESSION_ABSOLUTE_LIFETIME": 30})
+def test_lifetime_must_be_a_timedelta() -> None:
+    assert ids(check_accounts_settings()) == ["accounts.E003"]
+
+
+@override_settings(AUTH_USER_MODEL="auth.User")
+def test_user_model_needs_a_token_version() -> None:
+    assert ids(check_user_model()) == ["accounts.E004"]

@@ -1,0 +1,116 @@
+from typing import Any
+
+from django.test import override_settings
+from rest_framework.test import APIClient
+
+LOGIN = "/api/auth/login/"
+REFRESH = "/api/auth/refresh/"
+LOGOUT = "/api/auth/logout/"
+COOKIE = "refresh_token"
+COOKIE_MODE = {"HTTP_X_TOKEN_TRANSPORT": "cookie"}
+
+
+def cookie_login(client: APIClient, password: str) -> Any:
+    return client.post(
+        LOGIN, {"username": "alice", "password": password}, format="json", **COOKIE_MODE
+    )
+
+
+def test_login_puts_the_refresh_token_in_a_strict_httponly_cookie(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    response = cookie_login(api_client, password)
+    assert response.status_code == 200
+    assert set(response.json()) == {"access", "user"}
+    cookie = response.cookies[COOKIE]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Strict"
+    assert cookie["path"] == "/api/auth/"
+    assert cookie["secure"]
+    assert 86000 < int(cookie["max-age"]) <= 86400
+
+
+@override_settings(DEBUG=True)
+def test_cookie_is_not_secure_in_local_http_development(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    response = api_client.post(
+        LOGIN,
+        {"username": "alice", "password": password},
+        format="json",
+        HTTP_HOST="127.0.0.1:8000",
+        **COOKIE_MODE,
+    )
+    assert not response.cookies[COOKIE]["secure"]
+
+
+@override_settings(DEBUG=True, ALLOWED_HOSTS=["api.example.com"])
+def test_cookie_stays_secure_for_other_hosts_even_with_debug(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    response = api_client.post(
+        LOGIN,
+        {"username": "alice", "password": password},
+        format="json",
+        HTTP_HOST="api.example.com",
+        **COOKIE_MODE,
+    )
+    assert response.cookies[COOKIE]["secure"]
+
+
+def test_refresh_reads_and_rotates_the_cookie(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    first = cookie_login(api_client, password).cookies[COOKIE].value
+    response = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
+    assert response.status_code == 200
+    assert set(response.json()) == {"access"}
+    second = response.cookies[COOKIE].value
+    assert second and second != first
+    api_client.cookies[COOKIE] = first
+    replay = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
+    assert replay.status_code == 401
+    assert replay.cookies[COOKIE].value == ""  # the dead cookie is cleared
+
+
+def test_cookie_mode_ignores_a_refresh_token_in_the_body(
+    api_client: APIClient, user: Any, password: str, tokens: dict[str, Any]
+) -> None:
+    cookie_login(api_client, password)
+    response = api_client.post(REFRESH, {"refresh": "garbage"}, format="json", **COOKIE_MODE)
+    assert response.status_code == 200
+
+
+def test_refresh_without_cookie_is_401(api_client: APIClient, db: Any) -> None:
+    response = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
+    assert response.status_code == 401
+    assert response.json()["code"] == "refresh_cookie_missing"
+
+
+def test_cookie_without_the_header_is_refused_as_cross_site(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    cookie_login(api_client, password)
+    for url in (REFRESH, LOGOUT):
+        response = api_client.post(url, {}, format="json")
+        assert response.status_code == 403
+        assert response.json()["code"] == "csrf_failed"
+
+
+def test_logout_revokes_and_clears_the_cookie(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    token = cookie_login(api_client, password).cookies[COOKIE].value
+    response = api_client.post(LOGOUT, {}, format="json", **COOKIE_MODE)
+    assert response.status_code == 204
+    cleared = response.cookies[COOKIE]
+    assert cleared.value == ""
+    assert cleared["path"] == "/api/auth/"
+    api_client.cookies[COOKIE] = token
+    assert api_client.post(REFRESH, {}, format="json", **COOKIE_MODE).status_code == 401
+
+
+def test_header_mode_stays_the_default(api_client: APIClient, user: Any, password: str) -> None:
+    response = api_client.post(LOGIN, {"username": "alice", "password": password}, format="json")
+    assert "refresh" in response.json()
+    assert COOKIE not in response.cookies

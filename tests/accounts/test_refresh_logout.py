@@ -1,0 +1,143 @@
+from typing import Any
+
+import pytest
+import time_machine
+from django.utils import timezone
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.models import RevokeReason, Session
+
+REFRESH = "/api/auth/refresh/"
+LOGOUT = "/api/auth/logout/"
+ME = "/api/auth/me/"
+
+
+def refresh(client: APIClient, token: str) -> Any:
+    return client.post(REFRESH, {"refresh": token}, format="json")
+
+
+def test_refresh_rotates_and_refuses_the_old_token(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    first = refresh(api_client, tokens["refresh"])
+    assert first.status_code == 200
+    assert set(first.json()) == {"access", "refresh"}
+    assert first.json()["refresh"] != tokens["refresh"]
+    assert first["Cache-Control"] == "no-store"
+    replay = refresh(api_client, tokens["refresh"])
+    assert replay.status_code == 401
+    assert replay.json()["code"] == "refresh_token_reused"
+
+
+def test_new_access_token_works(api_client: APIClient, tokens: dict[str, Any]) -> None:
+    access = refresh(api_client, tokens["refresh"]).json()["access"]
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+    assert api_client.get(ME).status_code == 200
+
+
+def test_reuse_revokes_the_whole_session(api_client: APIClient, tokens: dict[str, Any]) -> None:
+    rotated = refresh(api_client, tokens["refresh"]).json()["refresh"]
+    refresh(api_client, tokens["refresh"])  # replay of the rotated-out token
+    response = refresh(api_client, rotated)
+    assert response.status_code == 401
+    assert response.json()["code"] == "session_revoked"
+    session = Session.objects.get()
+    assert session.revoke_reason == RevokeReason.REUSE_DETECTED
+
+
+def test_reuse_leaves_other_sessions_alive(
+    api_client: APIClient, user: Any, password: str, tokens: dict[str, Any]
+) -> None:
+    other = api_client.post(
+        "/api/auth/login/", {"username": "alice", "password": password}, format="json"
+    ).json()
+    refresh(api_client, tokens["refresh"])
+    refresh(api_client, tokens["refresh"])
+    assert refresh(api_client, other["refresh"]).status_code == 200
+
+
+def test_reuse_kills_the_access_tokens_of_that_session(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    refresh(api_client, tokens["refresh"])
+    refresh(api_client, tokens["refresh"])
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access']}")
+    response = api_client.get(ME)
+    assert response.status_code == 401
+    assert response.json()["code"] == "token_revoked"
+
+
+@pytest.mark.parametrize("body", [{}, {"refresh": ""}, {"refresh": ["a"]}])
+def test_refresh_needs_a_token(api_client: APIClient, db: Any, body: dict) -> None:
+    response = api_client.post(REFRESH, body, format="json")
+    assert response.status_code == 400
+    assert "refresh" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("token", ["garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9.e30.x"])
+def test_refresh_refuses_garbage(api_client: APIClient, db: Any, token: str) -> None:
+    response = refresh(api_client, token)
+    assert response.status_code == 401
+    assert response.json()["code"] == "token_not_valid"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_access_token_is_not_a_refresh_token(api_client: APIClient, tokens: dict[str, Any]) -> None:
+    response = refresh(api_client, tokens["access"])
+    assert response.status_code == 401
+    assert response.json()["code"] == "token_not_valid"
+
+
+def test_logout_refuses_that_refresh_token(api_client: APIClient, tokens: dict[str, Any]) -> None:
+    response = api_client.post(LOGOUT, {"refresh": tokens["refresh"]}, format="json")
+    assert response.status_code == 204
+    after = refresh(api_client, tokens["refresh"])
+    assert after.status_code == 401
+    assert after.json()["code"] == "session_revoked"
+    assert Session.objects.get().revoke_reason == RevokeReason.LOGOUT
+
+
+def test_logout_ends_the_sessions_access_tokens(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    api_client.post(LOGOUT, {"refresh": tokens["refresh"]}, format="json")
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access']}")
+    assert api_client.get(ME).status_code == 401
+
+
+def test_logout_refuses_garbage(api_client: APIClient, db: Any) -> None:
+    response = api_client.post(LOGOUT, {"refresh": "nope"}, format="json")
+    assert response.status_code == 401
+    assert response.json()["code"] == "token_not_valid"
+
+
+def test_logout_without_slash(api_client: APIClient, tokens: dict[str, Any]) -> None:
+    response = api_client.post("/api/auth/logout", {"refresh": tokens["refresh"]}, format="json")
+    assert response.status_code == 204
+
+
+def test_session_ends_at_its_absolute_lifetime_however_often_refreshed(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    token = tokens["refresh"]
+    session = Session.objects.get()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for _ in range(30):
+            traveller.shift(86000)  # always within the one-day refresh lifetime
+            response = refresh(api_client, token)
+            assert response.status_code == 200
+            token = response.json()["refresh"]
+        assert RefreshToken(token)["exp"] == int(session.expires_at.timestamp())
+        traveller.shift(86000)
+        response = refresh(api_client, token)
+    assert response.status_code == 401
+
+
+def test_idle_session_ends_when_its_refresh_token_expires(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=1, seconds=1)):
+        response = refresh(api_client, tokens["refresh"])
+    assert response.status_code == 401
+    assert response.json()["code"] == "token_not_valid"

@@ -1,0 +1,64 @@
+"""Guards: migrations complete, system checks clean, start-up refuses bad secrets."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_SECRET = "x" * 50
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "jwtsite.settings", **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_migrations_are_complete(db: Any) -> None:
+    call_command("makemigrations", "--check", "--dry-run", stdout=io.StringIO())
+
+
+def test_system_checks_are_clean() -> None:
+    call_command("check", fail_level="WARNING", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"DJANGO_SECRET_KEY": "", "JWT_SIGNING_KEY": GOOD_SECRET}, "DJANGO_SECRET_KEY"),
+        ({"DJANGO_SECRET_KEY": "short", "JWT_SIGNING_KEY": GOOD_SECRET}, "DJANGO_SECRET_KEY"),
+        ({"DJANGO_SECRET_KEY": GOOD_SECRET, "JWT_SIGNING_KEY": ""}, "JWT_SIGNING_KEY"),
+        ({"DJANGO_SECRET_KEY": GOOD_SECRET, "JWT_SIGNING_KEY": "x" * 31}, "JWT_SIGNING_KEY"),
+    ],
+)
+def test_missing_or_short_secret_stops_start_up_with_one_line(env: dict, named: str) -> None:
+    result = manage("check", DJANGO_DEBUG="false", **env)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert named in lines[0]
+    assert "secrets.token_urlsafe" in lines[0]
+
+
+def test_good_secrets_start() -> None:
+    result = manage(
+        "check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=GOOD_SECRET, JWT_SIGNING_KEY="y" * 50
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_debug_without_secrets_starts_with_throwaway_keys() -> None:
+    result = manage("check", DJANGO_DEBUG="true", DJANGO_SECRET_KEY="", JWT_SIGNING_KEY="")
+    assert result.returncode == 0, result.stderr
