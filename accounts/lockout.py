@@ -11,11 +11,11 @@ import time
 import unicodedata
 
 from django.contrib.auth import authenticate
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.http import HttpRequest
 
 from accounts.conf import accounts_settings
+from accounts.models import User
 from accounts.signals import emit
 
 # Failures are remembered this long (unless a successful login resets them), so that a
@@ -66,9 +66,7 @@ def account_unlock(*, username: str) -> None:
     cache.delete_many([lock_key(username), failures_key(username)])
 
 
-def user_authenticate(
-    *, request: HttpRequest, username: str, password: str
-) -> AbstractBaseUser | None:
+def user_authenticate(*, request: HttpRequest, username: str, password: str) -> User | None:
     """Check credentials through `authenticate()`, behind the account lockout.
 
     The password is checked even for a locked account, so that the time taken is the
