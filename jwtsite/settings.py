@@ -39,7 +39,7 @@ def read_secret(name: str) -> str:
 
 
 SECRET_KEY = read_secret("DJANGO_SECRET_KEY")
-JWT_KEYS_FILE = env.str("JWT_KEYS_FILE", default=None)
+JWT_KEYS_FILE = env.str("JWT_KEYS_FILE", default="") or None
 # With a key file, JWT_SIGNING_KEY is unused: a random value keeps SimpleJWT's own
 # backend from ever verifying with an empty key.
 JWT_SIGNING_KEY = get_random_secret_key() if JWT_KEYS_FILE else read_secret("JWT_SIGNING_KEY")
@@ -174,8 +174,8 @@ SIMPLE_JWT = {
     "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
     "AUTH_TOKEN_CLASSES": ("accounts.tokens.AccessToken",),
-    "ISSUER": env.str("JWT_ISSUER", default=None),
-    "AUDIENCE": env.str("JWT_AUDIENCE", default=None),
+    "ISSUER": env.str("JWT_ISSUER", default="") or None,
+    "AUDIENCE": env.str("JWT_AUDIENCE", default="") or None,
 }
 
 ACCOUNTS = {
