@@ -23,6 +23,9 @@ PASSWORD_MAX_LENGTH = 1024
 
 
 class UserSerializer(serializers.ModelSerializer[Any]):
+    # Not an EmailField: the address may be blank, which `format: email` would refuse.
+    email = serializers.CharField(read_only=True, help_text="An email address, or empty.")
+
     class Meta:
         model = get_user_model()
         fields = ["id", "username", "email", "first_name", "last_name"]
