@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from accounts import services
+from accounts import lockout, services
 from accounts.models import RevokeReason, Session, User
 
 
@@ -41,7 +41,20 @@ def session_state(session: Session) -> str:
 @admin.register(User)
 class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [SessionInline]
-    actions = ["revoke_all_sessions"]
+    actions = ["revoke_all_sessions", "unlock_logins"]
+    list_display = ["username", "email", "first_name", "last_name", "is_staff", "login_locked"]
+    readonly_fields = ["login_locked"]
+    fieldsets = [*(UserAdmin.fieldsets or ()), ("Login lockout", {"fields": ["login_locked"]})]
+
+    @admin.display(description="login locked", boolean=True)
+    def login_locked(self, user: User) -> bool:
+        return lockout.account_is_locked(username=user.get_username())
+
+    @admin.action(description="Unlock login (clear failed attempts)")
+    def unlock_logins(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            lockout.account_unlock(username=user.get_username())
+        self.message_user(request, f"Unlocked {len(queryset)} account(s).", messages.SUCCESS)
 
     @admin.action(description="Log out everywhere: revoke every session and token")
     def revoke_all_sessions(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

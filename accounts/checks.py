@@ -8,8 +8,12 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.checks import CheckMessage, Error, register
+from rest_framework_simplejwt import settings as simplejwt_settings
 
 from accounts.conf import DEFAULTS, accounts_settings
+from accounts.keys import KeyConfigError
+from accounts.throttling import parse_rate
+from accounts.token_backend import key_set
 
 
 @register()
@@ -55,3 +59,79 @@ def check_user_model(
             id="accounts.E004",
         )
     ]
+
+
+@register()
+def check_signing_keys(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """The key set must load: valid entries, one algorithm each, an active key."""
+    errors: list[CheckMessage] = []
+    if accounts_settings.SIGNING_KEYS is not None and accounts_settings.SIGNING_KEYS_FILE:
+        errors.append(
+            Error(
+                "ACCOUNTS sets both SIGNING_KEYS and SIGNING_KEYS_FILE.",
+                hint="Configure the keys in one place.",
+                id="accounts.E005",
+            )
+        )
+    try:
+        key_set()
+    except KeyConfigError as error:
+        errors.append(Error(f"Invalid signing keys: {error}", hint=error.hint, id="accounts.E006"))
+    return errors
+
+
+@register()
+def check_token_classes(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """With configured keys, authentication must verify access tokens by `kid`.
+
+    With the default single key, SimpleJWT's own token classes verify our tokens too.
+    """
+    configured = accounts_settings.SIGNING_KEYS is not None or accounts_settings.SIGNING_KEYS_FILE
+    token_classes = simplejwt_settings.api_settings.AUTH_TOKEN_CLASSES
+    if not configured or [cls.__module__ for cls in token_classes] == ["accounts.tokens"]:
+        return []
+    return [
+        Error(
+            "SIMPLE_JWT['AUTH_TOKEN_CLASSES'] does not use the key set.",
+            hint="Set SIMPLE_JWT['AUTH_TOKEN_CLASSES'] = ('accounts.tokens.AccessToken',).",
+            id="accounts.E007",
+        )
+    ]
+
+
+INTEGER_LIMITS = (
+    "LOCKOUT_FAILURES",
+    "LOCKOUT_SECONDS",
+    "TRUSTED_PROXIES",
+    "MAX_BODY_SIZE",
+    "MAX_JSON_DEPTH",
+)
+
+
+@register()
+def check_limits(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """Rates must read `N/period`; counts and durations must be non-negative integers."""
+    errors: list[CheckMessage] = []
+    for key in ("LOGIN_RATE_PER_IP", "LOGIN_RATE_PER_ACCOUNT", "REFRESH_RATE_PER_IP"):
+        try:
+            parse_rate(getattr(accounts_settings, key))
+        except (ValueError, TypeError, AttributeError):
+            hint = "Use DRF's form N/period, e.g. '20/min' (period: s, min, hour or day)."
+            errors.append(Error(f"ACCOUNTS[{key!r}] is not a rate.", hint=hint, id="accounts.E008"))
+    for key in INTEGER_LIMITS:
+        value = getattr(accounts_settings, key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            errors.append(
+                Error(
+                    f"ACCOUNTS[{key!r}] must be a non-negative integer.",
+                    hint="For example LOCKOUT_FAILURES=10, LOCKOUT_SECONDS=900, TRUSTED_PROXIES=1.",
+                    id="accounts.E009",
+                )
+            )
+    return errors

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.serializers import LoginSerializer, UserSerializer
+from accounts.throttling import LOGIN_THROTTLES
 from accounts.views import MeView, TokenTransportMixin
 
 
@@ -67,9 +68,10 @@ PLAIN_TEXT_ERROR = OpenApiResponse(OpenApiTypes.STR, description="A short plain-
 class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.GenericAPIView[Any]):
     """`POST /login` → `{token, user}`, as in the course."""
 
+    serializer_class = LoginSerializer
     authentication_classes = ()
     permission_classes = ()
-    serializer_class = LoginSerializer
+    throttle_classes = LOGIN_THROTTLES
 
     def get_authenticate_header(self, request: Request) -> str:
         # Without authenticators DRF would turn the 401 for wrong credentials into a 403.

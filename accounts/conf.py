@@ -21,6 +21,25 @@ DEFAULTS: dict[str, Any] = {
     "REFRESH_COOKIE_PATH": "/api/auth/",
     "REFRESH_COOKIE_SECURE": True,
     "REFRESH_COOKIE_DOMAIN": None,
+    # Signing keys: a list of {kid, alg, status, secret | private}, or the path of a JSON
+    # file holding that list. Neither: one HS256 key made of SIMPLE_JWT["SIGNING_KEY"].
+    "SIGNING_KEYS": None,
+    "SIGNING_KEYS_FILE": None,
+    # Seconds other services may cache /.well-known/jwks.json.
+    "JWKS_MAX_AGE": 300,
+    # Brute-force limits, in DRF's "N/period" form, and the account lockout.
+    "LOGIN_RATE_PER_IP": "20/min",
+    "LOGIN_RATE_PER_ACCOUNT": "10/min",
+    "REFRESH_RATE_PER_IP": "60/min",
+    "LOCKOUT_FAILURES": 10,
+    "LOCKOUT_SECONDS": 900,
+    # Reverse proxies in front of the server that append to X-Forwarded-For. 0: the
+    # header is ignored and the client is REMOTE_ADDR.
+    "TRUSTED_PROXIES": 0,
+    # Request bodies above this many bytes are refused with 413.
+    "MAX_BODY_SIZE": 64 * 1024,
+    # Nesting depth of JSON bodies above which they are refused with 400.
+    "MAX_JSON_DEPTH": 32,
 }
 
 

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.conf import accounts_settings
+from accounts.tokens import RefreshToken
 
 COOKIE_MODE = "cookie"
 DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost", "[::1]")

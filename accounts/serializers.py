@@ -2,33 +2,34 @@
 
 from typing import Any
 
-from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.signals import user_logged_in
 from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.tokens import RefreshToken, Token, UntypedToken
+from rest_framework_simplejwt.tokens import Token
 
 from accounts import services
 from accounts.authentication import user_for_token
 from accounts.exceptions import SessionError, session_error_to_api
+from accounts.lockout import user_authenticate
 from accounts.models import Session
+from accounts.network import client_ip
 from accounts.signals import emit
+from accounts.tokens import RefreshToken, UntypedToken
 
 # Long passphrases work; megabyte "passwords" that would keep Argon2 busy do not.
 PASSWORD_MAX_LENGTH = 1024
 
 
 class UserSerializer(serializers.ModelSerializer[Any]):
+    # Not an EmailField: the address may be blank, which `format: email` would refuse.
+    email = serializers.CharField(read_only=True, help_text="An email address, or empty.")
+
     class Meta:
         model = get_user_model()
         fields = ["id", "username", "email", "first_name", "last_name"]
         read_only_fields = fields
-
-
-def client_ip(request: Any) -> str | None:
-    address: str | None = request.META.get("REMOTE_ADDR") or None
-    return address
 
 
 def decode(raw: str, token_class: type[Token]) -> Token:
@@ -46,7 +47,9 @@ class LoginSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]
-        user = authenticate(request, username=attrs["username"], password=attrs["password"])
+        user = user_authenticate(
+            request=request, username=attrs["username"], password=attrs["password"]
+        )
         if user is None:
             emit("login_failed", ip_address=client_ip(request))
             raise exceptions.AuthenticationFailed(

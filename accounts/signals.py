@@ -24,7 +24,10 @@ EVENTS = (
     "logout_all",
     "password_changed",
     "session_revoked",
+    "account_locked",
 )
+
+WARNING_EVENTS = ("reuse_detected", "login_failed", "account_locked")
 
 
 def emit(event: str, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
@@ -32,7 +35,7 @@ def emit(event: str, *, user_id: Any = None, session_id: Any = None, **extra: An
     fields = {"user_id": user_id, "session_id": str(session_id) if session_id else None, **extra}
     security_event.send(sender=None, event=event, **fields)
     text = " ".join(f"{key}={value}" for key, value in fields.items() if value is not None)
-    level = logging.WARNING if event in ("reuse_detected", "login_failed") else logging.INFO
+    level = logging.WARNING if event in WARNING_EVENTS else logging.INFO
     logger.log(level, "event=%s %s", event, text, extra={"event": event, **fields})
 
 

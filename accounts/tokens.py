@@ -1,20 +1,49 @@
 """Signed tokens for a session, built on SimpleJWT's token classes.
 
 Every token carries, beside SimpleJWT's claims, the session it belongs to (`sid`) and
-the user's token version (`ver`), so that revocation can be checked per request.
+the user's token version (`ver`), so that revocation can be checked per request. The
+token classes below sign and verify with the key set (`accounts.token_backend`); point
+`SIMPLE_JWT["AUTH_TOKEN_CLASSES"]` at `accounts.tokens.AccessToken`.
 """
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from rest_framework_simplejwt import tokens
+from rest_framework_simplejwt.backends import TokenBackend
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from accounts.models import Session
+from accounts.token_backend import key_set_token_backend
 
 SESSION_CLAIM = "sid"
 VERSION_CLAIM = "ver"
+
+
+class KeySetBackendMixin:
+    """Use the key set's backend instead of SimpleJWT's module-level one."""
+
+    @property
+    def token_backend(self) -> TokenBackend:
+        return key_set_token_backend
+
+    def get_token_backend(self) -> TokenBackend:
+        return key_set_token_backend
+
+
+class AccessToken(KeySetBackendMixin, tokens.AccessToken):
+    """An access token signed and verified with the key set."""
+
+
+class RefreshToken(KeySetBackendMixin, tokens.RefreshToken):  # type: ignore[misc]
+    """A refresh token signed and verified with the key set."""
+
+    access_token_class = AccessToken
+
+
+class UntypedToken(KeySetBackendMixin, tokens.UntypedToken):
+    """Any token type, verified with the key set."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +68,7 @@ def token_pair_for(session: Session, *, now: datetime) -> TokenPair:
     refresh[VERSION_CLAIM] = session.user.token_version
     refresh.set_iat(at_time=now)
     refresh.set_exp(from_time=now, lifetime=session.refresh_expires_at - now)
-    access: AccessToken = refresh.access_token
+    access: tokens.AccessToken = refresh.access_token
     access.set_exp(from_time=now, lifetime=api_settings.ACCESS_TOKEN_LIFETIME)
     access.set_iat(at_time=now)
     return TokenPair(

@@ -28,6 +28,7 @@ from accounts.serializers import (
     UserSerializer,
     VerifySerializer,
 )
+from accounts.throttling import LOGIN_THROTTLES, RefreshRateThrottle
 from accounts.tokens import SESSION_CLAIM
 
 TRANSPORT_PARAMETER = OpenApiParameter(
@@ -96,6 +97,7 @@ class LoginView(TokenTransportMixin, TokenViewBase):
     """Check a username and password; start a session and return its tokens and the user."""
 
     serializer_class = LoginSerializer
+    throttle_classes = LOGIN_THROTTLES
 
 
 @extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer}, auth=[])
@@ -104,6 +106,7 @@ class RefreshView(TokenTransportMixin, TokenViewBase):
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True
+    throttle_classes = [RefreshRateThrottle]
 
 
 @extend_schema(parameters=[TRANSPORT_PARAMETER], responses={204: None}, auth=[])

@@ -39,7 +39,10 @@ def read_secret(name: str) -> str:
 
 
 SECRET_KEY = read_secret("DJANGO_SECRET_KEY")
-JWT_SIGNING_KEY = read_secret("JWT_SIGNING_KEY")
+JWT_KEYS_FILE = env.str("JWT_KEYS_FILE", default="") or None
+# With a key file, JWT_SIGNING_KEY is unused: a random value keeps SimpleJWT's own
+# backend from ever verifying with an empty key.
+JWT_SIGNING_KEY = get_random_secret_key() if JWT_KEYS_FILE else read_secret("JWT_SIGNING_KEY")
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "accounts.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,7 +112,8 @@ else:
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at OWASP's parameters; it also re-hashes Django's default Argon2 hashes.
+    "accounts.hashers.OWASPArgon2idPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -119,6 +124,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# HTTPS in production (DEBUG off); see SECURITY.md's deployment checklist.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (only if the proxy
+# always sets or strips that header).
+_proxy_ssl_header = env.list("DJANGO_SECURE_PROXY_SSL_HEADER", default=[])
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -131,7 +151,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["accounts.parsers.DepthLimitedJSONParser"]
+    + (
+        ["rest_framework.parsers.FormParser", "rest_framework.parsers.MultiPartParser"]
+        if DEBUG
+        else []
+    ),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -148,6 +173,19 @@ SIMPLE_JWT = {
     "ALGORITHM": "HS256",
     "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
+    "AUTH_TOKEN_CLASSES": ("accounts.tokens.AccessToken",),
+    "ISSUER": env.str("JWT_ISSUER", default="") or None,
+    "AUDIENCE": env.str("JWT_AUDIENCE", default="") or None,
+}
+
+ACCOUNTS = {
+    "SIGNING_KEYS_FILE": JWT_KEYS_FILE,
+    "LOGIN_RATE_PER_IP": env.str("AUTH_LOGIN_RATE_PER_IP", default="20/min"),
+    "LOGIN_RATE_PER_ACCOUNT": env.str("AUTH_LOGIN_RATE_PER_ACCOUNT", default="10/min"),
+    "REFRESH_RATE_PER_IP": env.str("AUTH_REFRESH_RATE_PER_IP", default="60/min"),
+    "LOCKOUT_FAILURES": env.int("AUTH_LOCKOUT_FAILURES", default=10),
+    "LOCKOUT_SECONDS": env.int("AUTH_LOCKOUT_SECONDS", default=900),
+    "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
 }
 
 CORS_ALLOWED_ORIGINS = env.list(

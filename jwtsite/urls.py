@@ -13,5 +13,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("", include("accounts.compat_urls")),
+    path("", include("accounts.jwks_urls")),
     path("", include("randomuser.compat_urls")),
 ]

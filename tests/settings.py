@@ -16,3 +16,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {
         "NAME": os.path.join(tempfile.gettempdir(), f"jwtsite-test-{os.getpid()}.sqlite3")
     }
+
+# The suite logs in many times from 127.0.0.1: limits high enough never to get in the
+# way; the throttling tests set their own small rates with override_settings.
+ACCOUNTS = {
+    **ACCOUNTS,  # noqa: F405
+    "LOGIN_RATE_PER_IP": "10000/min",
+    "LOGIN_RATE_PER_ACCOUNT": "10000/min",
+    "REFRESH_RATE_PER_IP": "10000/min",
+}
+# Tests speak plain http.
+SECURE_SSL_REDIRECT = False

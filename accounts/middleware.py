@@ -1,0 +1,58 @@
+"""Refuse request bodies over `ACCOUNTS["MAX_BODY_SIZE"]` with 413, before any view reads them.
+
+Django's own limit (`DATA_UPLOAD_MAX_MEMORY_SIZE`) answers 400 and only when the body
+is read. Here a declared Content-Length is checked first; a body without one (chunked,
+on ASGI) is measured, which Django bounds by `DATA_UPLOAD_MAX_MEMORY_SIZE` in memory.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+
+from accounts.compat import PlainTextErrorsMixin
+from accounts.conf import accounts_settings
+
+TOO_LARGE = "The request body is too large."
+BAD_LENGTH = "The Content-Length header is invalid."
+
+
+def body_size(request: HttpRequest) -> int | None:
+    """Return the body's size in bytes (declared or measured), or None if the header lies."""
+    declared: str | None = request.META.get("CONTENT_LENGTH")
+    if declared:
+        return int(declared) if declared.isdigit() else None
+    try:
+        return len(request.body)
+    except RequestDataTooBig:
+        limit: int = accounts_settings.MAX_BODY_SIZE
+        return limit + 1
+
+
+def error_response(view: Any, status: int, detail: str, code: str) -> HttpResponseBase:
+    """An error in the format of the view: plain text on the course's routes, else JSON."""
+    view_class = getattr(view, "view_class", None)
+    if isinstance(view_class, type) and issubclass(view_class, PlainTextErrorsMixin):
+        return HttpResponse(detail, status=status, content_type="text/plain; charset=utf-8")
+    return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
+class BodySizeLimitMiddleware:
+    """Answer 413 `{detail, code: "request_too_large"}` to oversized bodies."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Any, args: Any, kwargs: Any
+    ) -> HttpResponseBase | None:
+        size = body_size(request)
+        if size is None:
+            return error_response(view, 400, BAD_LENGTH, "bad_request")
+        if size > accounts_settings.MAX_BODY_SIZE:
+            return error_response(view, 413, TOO_LARGE, "request_too_large")
+        return None

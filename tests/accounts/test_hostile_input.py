@@ -1,0 +1,152 @@
+"""Oversized, nested, ill-typed and malformed input: always a 4xx, never a 500."""
+
+import io
+import json
+from typing import Any
+
+import pytest
+from django.core.handlers.asgi import ASGIRequest
+from django.http import HttpResponse
+from rest_framework.test import APIClient
+
+from accounts.middleware import BodySizeLimitMiddleware
+from accounts.views import LoginView
+
+LOGIN = "/api/auth/login/"
+JSON_ENDPOINTS = [LOGIN, "/api/auth/refresh/", "/api/auth/logout/", "/api/auth/verify/"]
+
+
+def post_raw(
+    path: str, body: bytes | str, content_type: str = "application/json", **meta: Any
+) -> Any:
+    return APIClient().generic("POST", path, body, content_type=content_type, **meta)
+
+
+@pytest.mark.parametrize("path", JSON_ENDPOINTS)
+def test_oversized_body_is_413_json(db: Any, path: str) -> None:
+    response = post_raw(path, json.dumps({"username": "a" * 70_000, "password": "b"}))
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
+
+
+def test_oversized_body_on_the_course_login_is_413_plain_text(db: Any) -> None:
+    response = post_raw("/login", json.dumps({"username": "a" * 70_000}))
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("text/plain")
+
+
+def test_body_at_the_limit_is_read(db: Any) -> None:
+    body = json.dumps({"username": "a", "password": "b", "pad": "x" * 60_000})
+    assert post_raw(LOGIN, body).status_code == 401
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e9"])
+def test_invalid_content_length_is_400(db: Any, length: str) -> None:
+    response = post_raw(LOGIN, "{}", CONTENT_LENGTH=length)
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+
+
+def asgi_request(body: bytes) -> ASGIRequest:
+    scope = {"type": "http", "method": "POST", "path": LOGIN, "headers": [], "query_string": b""}
+    return ASGIRequest(scope, io.BytesIO(body))
+
+
+@pytest.mark.parametrize(("size", "status"), [(70_000, 413), (10, None)])
+def test_body_without_content_length_is_measured(size: int, status: int | None) -> None:
+    """Chunked bodies on ASGI have no Content-Length."""
+    middleware = BodySizeLimitMiddleware(lambda request: HttpResponse())
+    response = middleware.process_view(asgi_request(b"x" * size), LoginView.as_view(), (), {})
+    assert getattr(response, "status_code", None) == status
+
+
+@pytest.mark.parametrize("depth", [33, 5_000, 30_000])
+def test_deeply_nested_json_is_400(db: Any, depth: int) -> None:
+    response = post_raw(LOGIN, '{"username": ' + "[" * depth + "]" * depth + "}")
+    assert response.status_code == 400
+    assert response.json()["code"] == "json_too_deep"
+
+
+def test_brackets_inside_strings_do_not_count(db: Any) -> None:
+    body = json.dumps({"username": "[" * 100 + '\\"{' * 10, "password": "x"})
+    assert post_raw(LOGIN, body).status_code == 401
+
+
+def test_nesting_within_the_limit_is_an_ordinary_400(db: Any) -> None:
+    response = post_raw(LOGIN, '{"username": ' + "[" * 31 + "]" * 31 + ', "password": "x"}')
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"username": "al\x00ice", "password": "x"},
+        {"username": "alice", "password": "pass\x00word"},
+        {"username": "\ud800", "password": "x"},
+        {"username": "alice", "password": "\udfff"},
+        {"username": 10**4000, "password": "x"},
+        {"username": 1e308, "password": 1.5},
+        {"username": True, "password": False},
+        {"username": ["alice"], "password": {"a": 1}},
+        {"username": "a" * 151, "password": "x"},
+        {"username": "alice", "password": "x" * 1025},
+        {"username": "👩‍💻" * 30, "password": "ṕàśśẃőŕď"},
+        {"username": "alice", "password": "x", "extra": {"nested": [1, 2, 3]}},
+    ],
+)
+@pytest.mark.parametrize("path", [LOGIN, "/login"])
+def test_strange_credentials_are_4xx(user: Any, body: dict[str, Any], path: str) -> None:
+    response = post_raw(path, json.dumps(body))
+    assert 400 <= response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"username": "\xff\xfe", "password": "x"}',
+        b"\xef\xbb\xbf{}",
+        b'{"username": NaN, "password": Infinity}',
+        b'{"username": "a", "username": "b"}',
+        b"1" * 5000,
+        b"\x00" * 100,
+        b"",
+    ],
+)
+@pytest.mark.parametrize("path", JSON_ENDPOINTS)
+def test_malformed_bodies_are_400_json(db: Any, raw: bytes, path: str) -> None:
+    response = post_raw(path, raw)
+    assert response.status_code in (400, 401)
+    assert "code" in response.json()
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/xml", "multipart/form-data"])
+def test_other_media_types_are_415(db: Any, content_type: str) -> None:
+    response = post_raw(LOGIN, "username=a", content_type=content_type)
+    assert response.status_code == 415
+    assert response.json()["code"] == "unsupported_media_type"
+
+
+def test_unsupported_charset_is_400(db: Any) -> None:
+    response = post_raw(LOGIN, "{}", content_type="application/json; charset=rot13")
+    assert response.status_code == 400
+
+
+def test_a_long_passphrase_works(user: Any) -> None:
+    passphrase = ("correct horse battery staple " * 36)[:1024]
+    user.set_password(passphrase)
+    user.save()
+    assert (
+        post_raw(LOGIN, json.dumps({"username": "alice", "password": passphrase})).status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Bearer " + "a" * 10_000, "Bearer \u00e9\u00e9", "Bearer a.b", "Bearer " + "e" * 100 + ".."],
+)
+def test_strange_authorization_headers_are_401(db: Any, header: str) -> None:
+    response = APIClient().get("/api/auth/me/", HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+    assert "code" in response.json()
