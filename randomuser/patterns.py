@@ -7,6 +7,7 @@ field is what makes naive generation slow. Here a Faker sample is turned once in
 
 import re
 import string
+from operator import itemgetter
 from random import Random
 
 from randomuser.draws import DIGITS_PER_DRAW, pick
@@ -22,7 +23,7 @@ _EXTENSION = re.compile(r"\s*(x|ext\.?)\s*\d+$")
 class Pattern:
     """A template where ``#`` becomes a random digit and ``?`` a random uppercase letter."""
 
-    __slots__ = ("_format", "_digits_only", "_kinds", "template")
+    __slots__ = ("_digit_runs", "_format", "_kinds", "_percent_format", "template")
 
     def __init__(self, template: str) -> None:
         self.template = template
@@ -31,13 +32,19 @@ class Pattern:
             raise ValueError(f"More than {DIGITS_PER_DRAW} digits in {template!r}.")
         escaped = template.replace("{", "{{").replace("}", "}}")
         self._format = escaped.replace(DIGIT, "{}").replace(LETTER, "{}")
-        self._digits_only = LETTER not in self._kinds
+        # Digits only: "(%s) %s-%s" % (digits[0:3], digits[3:6], digits[6:10]), all in C.
+        runs = [len(run) for run in re.findall(f"{DIGIT}+", template)]
+        starts = [sum(runs[:number]) for number in range(len(runs))]
+        slices = [slice(start, start + length) for start, length in zip(starts, runs, strict=True)]
+        self._digit_runs = itemgetter(*slices, slice(0, 0))  # Always a tuple, even for one run.
+        self._percent_format = re.sub(f"{DIGIT}+", "%s", template.replace("%", "%%")) + "%s"
 
     def fill(self, rng: Random, digits: str) -> str:
         """Return the template filled with ``digits`` (as many as needed) and letters drawn
         from ``rng``."""
-        if self._digits_only:
-            return self._format.format(*digits[: len(self._kinds)])
+        if LETTER not in self._kinds:
+            runs: tuple[str, ...] = self._digit_runs(digits)
+            return self._percent_format % runs
         supply = iter(digits)
         return self._format.format(
             *(next(supply) if kind == DIGIT else pick(rng, LETTERS) for kind in self._kinds)
