@@ -6,10 +6,10 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
-from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
 from accounts.cache import load_auth_state
+from accounts.conf import jwt_settings
 from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM
 
 
@@ -19,10 +19,10 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     Refuse it when the user is gone or inactive, when the user's token version moved on
     (log out everywhere, password change) or when its session was revoked.
     """
-    if api_settings.USER_ID_CLAIM not in token:
+    if jwt_settings().USER_ID_CLAIM not in token:
         raise InvalidToken("Token contained no recognizable user identification")
     user, session_revoked = load_auth_state(
-        token[api_settings.USER_ID_CLAIM], token.get(SESSION_CLAIM)
+        token[jwt_settings().USER_ID_CLAIM], token.get(SESSION_CLAIM)
     )
     if user is None:
         raise AuthenticationFailed("User not found.", code="user_not_found")

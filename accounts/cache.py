@@ -10,9 +10,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
-from rest_framework_simplejwt.settings import api_settings
 
-from accounts.conf import accounts_settings
+from accounts.conf import accounts_settings, jwt_settings
 
 
 def user_cache_key(user_id: Any) -> str:
@@ -38,7 +37,7 @@ def load_auth_state(user_id: Any, session_id: Any) -> tuple[AbstractBaseUser | N
 def fetch_user(user_id: Any) -> AbstractBaseUser | None:
     user_model = get_user_model()
     try:
-        return user_model._default_manager.get(**{api_settings.USER_ID_FIELD: user_id})
+        return user_model._default_manager.get(**{jwt_settings().USER_ID_FIELD: user_id})
     except (user_model.DoesNotExist, ValueError, TypeError):
         return None
 
@@ -49,5 +48,5 @@ def forget_user(user_id: Any) -> None:
 
 def mark_sessions_revoked(session_ids: list[Any]) -> None:
     """Refuse the access tokens of these sessions until they would have expired anyway."""
-    timeout = int(api_settings.ACCESS_TOKEN_LIFETIME.total_seconds()) + 60
+    timeout = int(jwt_settings().ACCESS_TOKEN_LIFETIME.total_seconds()) + 60
     cache.set_many({revoked_session_cache_key(sid): True for sid in session_ids}, timeout)

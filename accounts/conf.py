@@ -4,6 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from rest_framework_simplejwt import settings as simplejwt_settings
 
 DEFAULTS: dict[str, Any] = {
     # A session (a family of rotating refresh tokens) ends this long after login,
@@ -58,3 +59,12 @@ class AccountsSettings:
 
 
 accounts_settings = AccountsSettings()
+
+
+def jwt_settings() -> Any:
+    """Return SimpleJWT's settings, read at call time.
+
+    SimpleJWT replaces its `api_settings` object when settings change, so a module that
+    imported it directly would keep reading the old values.
+    """
+    return simplejwt_settings.api_settings

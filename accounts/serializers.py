@@ -6,11 +6,11 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.signals import user_logged_in
 from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
-from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
 from accounts import services
 from accounts.authentication import user_for_token
+from accounts.conf import jwt_settings
 from accounts.exceptions import SessionError, session_error_to_api
 from accounts.lockout import user_authenticate
 from accounts.models import Session
@@ -105,7 +105,7 @@ class VerifySerializer(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["token"], UntypedToken)
         user_for_token(token)
-        if token.get(api_settings.TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
+        if token.get(jwt_settings().TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
             try:
                 services.session_check_current(token=token)
             except SessionError as error:

@@ -12,11 +12,10 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
 from accounts import cache
-from accounts.conf import accounts_settings
+from accounts.conf import accounts_settings, jwt_settings
 from accounts.exceptions import (
     RefreshTokenReused,
     SessionExpired,
@@ -41,7 +40,7 @@ def session_start(*, user: User, user_agent: str = "", ip_address: str | None = 
         created_at=now,
         last_used_at=now,
         expires_at=expires_at,
-        refresh_expires_at=min(now + api_settings.REFRESH_TOKEN_LIFETIME, expires_at),
+        refresh_expires_at=min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, expires_at),
         user_agent=user_agent[:200],
         ip_address=ip_address,
     )
@@ -68,7 +67,7 @@ def session_for_token(token: Token) -> Session:
 def session_check_current(*, token: Token) -> Session:
     """Return the live session of a refresh token that is still its current one."""
     session = session_for_token(token)
-    if session.current_jti != token[api_settings.JTI_CLAIM]:
+    if session.current_jti != token[jwt_settings().JTI_CLAIM]:
         raise RefreshTokenReused
     return session
 
@@ -78,9 +77,11 @@ def session_refresh(*, token: Token) -> TokenPair:
     session = session_for_token(token)
     now = timezone.now()
     new_jti = new_token_id()
-    refresh_expires_at = min(now + api_settings.REFRESH_TOKEN_LIFETIME, session.expires_at)
+    refresh_expires_at = min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, session.expires_at)
     swapped = Session.objects.filter(
-        pk=session.pk, current_jti=token[api_settings.JTI_CLAIM], revoked_at__isnull=True
+        pk=session.pk,
+        current_jti=token[jwt_settings().JTI_CLAIM],
+        revoked_at__isnull=True,
     ).update(current_jti=new_jti, last_used_at=now, refresh_expires_at=refresh_expires_at)
     if not swapped:
         if session_revoke(session=session, reason=RevokeReason.REUSE_DETECTED, event=None):

@@ -13,11 +13,10 @@ from typing import Any
 import jwt
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from rest_framework_simplejwt import settings as simplejwt_settings
 from rest_framework_simplejwt.backends import TokenBackend
 from rest_framework_simplejwt.exceptions import TokenBackendError, TokenBackendExpiredToken
 
-from accounts.conf import accounts_settings
+from accounts.conf import accounts_settings, jwt_settings
 from accounts.keys import KeySet, keys_from_settings
 
 _loaded: dict[str, KeySet] = {}
@@ -29,7 +28,7 @@ def key_set() -> KeySet:
         _loaded["keys"] = keys_from_settings(
             accounts_settings.SIGNING_KEYS,
             accounts_settings.SIGNING_KEYS_FILE,
-            simplejwt_settings.api_settings.SIGNING_KEY,
+            jwt_settings().SIGNING_KEY,
         )
     return _loaded["keys"]
 
@@ -50,22 +49,22 @@ class KeySetTokenBackend(TokenBackend):
         """Hold no key: every call reads the current key set and settings."""
 
     def get_leeway(self) -> timedelta:
-        leeway = simplejwt_settings.api_settings.LEEWAY
+        leeway = jwt_settings().LEEWAY
         return leeway if isinstance(leeway, timedelta) else timedelta(seconds=leeway or 0)
 
     def encode(self, payload: dict[str, Any]) -> str:
         claims = payload.copy()
-        if simplejwt_settings.api_settings.AUDIENCE is not None:
-            claims["aud"] = simplejwt_settings.api_settings.AUDIENCE
-        if simplejwt_settings.api_settings.ISSUER is not None:
-            claims["iss"] = simplejwt_settings.api_settings.ISSUER
+        if jwt_settings().AUDIENCE is not None:
+            claims["aud"] = jwt_settings().AUDIENCE
+        if jwt_settings().ISSUER is not None:
+            claims["iss"] = jwt_settings().ISSUER
         key = key_set().signing_key
         return jwt.encode(
             claims,
             key.signing_key,
             algorithm=key.algorithm,
             headers={"kid": key.kid},
-            json_encoder=simplejwt_settings.api_settings.JSON_ENCODER,
+            json_encoder=jwt_settings().JSON_ENCODER,
         )
 
     def decode(self, token: Any, verify: bool = True) -> dict[str, Any]:
@@ -85,13 +84,13 @@ class KeySetTokenBackend(TokenBackend):
             raise jwt.InvalidTokenError("Unknown or retired key id")
         if header.get("alg") != key.algorithm:
             raise jwt.InvalidAlgorithmError("The algorithm is not the key's algorithm")
-        audience = simplejwt_settings.api_settings.AUDIENCE
+        audience = jwt_settings().AUDIENCE
         claims: dict[str, Any] = jwt.decode(
             token,
             key.verifying_key,
             algorithms=[key.algorithm],
             audience=audience,
-            issuer=simplejwt_settings.api_settings.ISSUER,
+            issuer=jwt_settings().ISSUER,
             leeway=self.get_leeway(),
             options={"verify_aud": audience is not None, "require": ["exp"]},
         )

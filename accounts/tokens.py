@@ -12,8 +12,8 @@ from datetime import datetime
 
 from rest_framework_simplejwt import tokens
 from rest_framework_simplejwt.backends import TokenBackend
-from rest_framework_simplejwt.settings import api_settings
 
+from accounts.conf import jwt_settings
 from accounts.models import Session
 from accounts.token_backend import key_set_token_backend
 
@@ -63,13 +63,13 @@ def new_token_id() -> str:
 def token_pair_for(session: Session, *, now: datetime) -> TokenPair:
     """Sign an access and a refresh token for `session`'s current refresh token id."""
     refresh = RefreshToken.for_user(session.user)
-    refresh[api_settings.JTI_CLAIM] = session.current_jti
+    refresh[jwt_settings().JTI_CLAIM] = session.current_jti
     refresh[SESSION_CLAIM] = str(session.id)
     refresh[VERSION_CLAIM] = session.user.token_version
     refresh.set_iat(at_time=now)
     refresh.set_exp(from_time=now, lifetime=session.refresh_expires_at - now)
     access: tokens.AccessToken = refresh.access_token
-    access.set_exp(from_time=now, lifetime=api_settings.ACCESS_TOKEN_LIFETIME)
+    access.set_exp(from_time=now, lifetime=jwt_settings().ACCESS_TOKEN_LIFETIME)
     access.set_iat(at_time=now)
     return TokenPair(
         access=str(access),
