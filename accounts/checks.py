@@ -8,9 +8,8 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.checks import CheckMessage, Error, register
-from rest_framework_simplejwt import settings as simplejwt_settings
 
-from accounts.conf import DEFAULTS, accounts_settings
+from accounts.conf import DEFAULTS, accounts_settings, jwt_settings
 from accounts.keys import KeyConfigError
 from accounts.throttling import parse_rate
 from accounts.token_backend import key_set
@@ -91,7 +90,7 @@ def check_token_classes(
     With the default single key, SimpleJWT's own token classes verify our tokens too.
     """
     configured = accounts_settings.SIGNING_KEYS is not None or accounts_settings.SIGNING_KEYS_FILE
-    token_classes = simplejwt_settings.api_settings.AUTH_TOKEN_CLASSES
+    token_classes = jwt_settings().AUTH_TOKEN_CLASSES
     if not configured or [cls.__module__ for cls in token_classes] == ["accounts.tokens"]:
         return []
     return [
