@@ -2,10 +2,13 @@
 
 Run from the repository root: ``.venv/bin/python bench/randomuser_bench.py`` (``make bench``).
 Prints the best of several runs of each way, their ratio, the server time of the whole view
-(through Django, streamed to the end), and the peak memory of streaming the response. Exits
-non-zero when a goal of issue 5 is missed: at most 0.25 s and at least 8 times faster.
+(through Django, streamed to the end), and the peak memory of streaming the response (bounded:
+about the same for 500 and 5000 users). Exits non-zero when a goal of issue 5 is missed: at
+most 0.25 s, at least 8 times faster, memory bounded. The goals are judged on CPU time, which on
+a shared machine is closer than wall-clock time to what a request costs on an idle one.
 """
 
+import gc
 import hashlib
 import json
 import os
@@ -29,6 +32,7 @@ from randomuser.nationalities import NAT_CODES, SPECS, nationality  # noqa: E402
 from randomuser.wordlists import TIMEZONES  # noqa: E402
 
 RESULTS = 5000
+SMALL_RESULTS = 500
 REPEATS = 5
 MAX_SECONDS = 0.25
 MIN_RATIO = 8.0
@@ -44,6 +48,9 @@ def best_of(function: Callable[[], Any], repeats: int = REPEATS) -> tuple[float,
     processes: this machine is shared, and CPU time is what a call costs when it is not)."""
     walls, cpus = [], []
     for _ in range(repeats):
+        # Long-lived setup objects (Faker instances, word lists) out of the collector's way.
+        gc.collect()
+        gc.freeze()
         wall, cpu = time.perf_counter(), time.process_time()
         function()
         walls.append(time.perf_counter() - wall)
@@ -124,8 +131,8 @@ def naive_moment(fake: Faker, bounds: tuple[datetime, datetime]) -> dict[str, An
     return {"date": moment.isoformat(timespec="milliseconds"), "age": age}
 
 
-def view_request() -> Callable[[], int]:
-    """Return a call that runs GET /api/random-users/?results=5000 through the view."""
+def view_request(results: int = RESULTS) -> Callable[[], int]:
+    """Return a call that runs GET /api/random-users/?results=N through the view."""
     import django
 
     django.setup()
@@ -141,7 +148,7 @@ def view_request() -> Callable[[], int]:
     settings.enable()
 
     def call() -> int:
-        request = factory.get("/api/random-users/", {"results": RESULTS, "seed": "bench"})
+        request = factory.get("/api/random-users/", {"results": results, "seed": "bench"})
         force_authenticate(request, user=user)
         response = view(request)
         return sum(len(chunk) for chunk in response.streaming_content)
@@ -172,6 +179,7 @@ def main() -> int:
     call()
     view_wall, view_cpu = best_of(call)
     streamed_peak = peak_memory(call)
+    small_peak = peak_memory(view_request(SMALL_RESULTS))
     document_size = len(ours().encode())
     print(f"results={RESULTS}: best of {REPEATS} runs (naive: 2), wall-clock and CPU seconds")
     print(f"  first use: Faker data of 21 nationalities extracted in {extraction:.2f} s (once)")
@@ -182,10 +190,13 @@ def main() -> int:
     print(f"  ratio naive / view               : {naive_cpu / view_cpu:.1f}x (CPU)")
     megabytes = f"{streamed_peak / 2**20:.1f} MiB (document {document_size / 2**20:.1f} MiB)"
     print(f"  peak memory streaming the view   : {megabytes}")
+    print(f"  ... and for results={SMALL_RESULTS}         : {small_peak / 2**20:.1f} MiB")
     goals = {
         f"view CPU time <= {MAX_SECONDS} s": view_cpu <= MAX_SECONDS,
         f"view >= {MIN_RATIO:g}x faster than naive (CPU)": naive_cpu / view_cpu >= MIN_RATIO,
-        "streaming peak < half the document": streamed_peak < document_size / 2,
+        f"memory bounded: peak at {RESULTS} <= 2x peak at {SMALL_RESULTS}": (
+            streamed_peak <= 2 * small_peak
+        ),
     }
     for goal, met in goals.items():
         print(f"  {'met   ' if met else 'MISSED'} {goal}")
