@@ -27,3 +27,5 @@ ACCOUNTS = {
 }
 # Tests speak plain http.
 SECURE_SSL_REDIRECT = False
+# No collectstatic in tests: don't look for STATIC_ROOT at start-up (WhiteNoise warns).
+WHITENOISE_AUTOREFRESH = True
