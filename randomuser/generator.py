@@ -39,6 +39,9 @@ PHONE_DIGITS, CELL_DIGITS, ID_DIGITS, POSTCODE_DIGITS = (
 # randomuser.me 1.4 ranges (to the day).
 DOB = MomentRange(date(1944, 8, 25), date(2001, 5, 28))
 REGISTERED = MomentRange(date(2002, 3, 21), date(2022, 5, 23))
+_USERNAME_WORDS = tuple(
+    adjective + noun for adjective in USERNAME_ADJECTIVES for noun in USERNAME_NOUNS
+)
 _UUID_VERSION_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID_VERSION_4 = (0x4000 << 64) | (0x8000 << 48)
 
@@ -100,26 +103,36 @@ def _user(rng: Random, context: _Context) -> User:
     """Return one user with every field, drawn from ``rng`` in a fixed order."""
     nat = pick(rng, context.nats)
     digits = digit_pool(rng)
-    user, picture = _person(rng, nat, context)
-    user["location"] = _location(rng, nat, digits[POSTCODE_DIGITS])
+    gender, name, email, picture = _person(rng, nat, context)
+    location = _location(rng, nat, digits[POSTCODE_DIGITS])
     uuid, username, salt = _login(rng)
-    user["dob"] = DOB.draw(rng, context.today)
-    user["registered"] = REGISTERED.draw(rng, context.today)
-    user["phone"] = pick(rng, nat.phones).fill(rng, digits[PHONE_DIGITS])
-    user["cell"] = pick(rng, nat.cells).fill(rng, digits[CELL_DIGITS])
+    dob = DOB.draw(rng, context.today)
+    registered = REGISTERED.draw(rng, context.today)
+    phone = pick(rng, nat.phones).fill(rng, digits[PHONE_DIGITS])
+    cell = pick(rng, nat.cells).fill(rng, digits[CELL_DIGITS])
     identity = nat.id_pattern.fill(rng, digits[ID_DIGITS]) if nat.id_pattern else None
-    user["id"] = {"name": nat.id_name, "value": identity}
     policy = context.password
     password = policy.draw(rng) if policy else draw_common_password(rng)
-    user["login"] = {"uuid": uuid, "username": username, **_secrets(password, salt)}
-    user["picture"] = picture
-    user["nat"] = nat.code
-    return user
+    return {
+        "gender": gender,
+        "name": name,
+        "location": location,
+        "email": email,
+        "login": _login_fields(uuid, username, password, salt),
+        "dob": dob,
+        "registered": registered,
+        "phone": phone,
+        "cell": cell,
+        "id": {"name": nat.id_name, "value": identity},
+        "picture": picture,
+        "nat": nat.code,
+    }
 
 
-def _person(rng: Random, nat: Nationality, context: _Context) -> tuple[User, dict[str, str]]:
-    """Return the user's first fields (with placeholders keeping randomuser's key order), and
-    the picture URLs."""
+def _person(
+    rng: Random, nat: Nationality, context: _Context
+) -> tuple[str, dict[str, str], str, dict[str, str]]:
+    """Return the gender, name, e-mail address and picture URLs of a user."""
     drawn = GENDERS[int(rng.random() * 2)]
     female = (context.gender or drawn) == "female"
     first, first_slug, first_initial, first_sum = pick(
@@ -129,19 +142,14 @@ def _person(rng: Random, nat: Nationality, context: _Context) -> tuple[User, dic
     title = pick(rng, nat.female_titles if female else nat.male_titles)
     path = f"{colour_for(first_sum + last_sum)}/{first_initial}{last_initial}.svg"
     base = context.picture_base
-    user = {
-        "gender": "female" if female else "male",
-        "name": {"title": title, "first": first, "last": last},
-        "location": None,
-        "email": f"{first_slug}.{last_slug}@example.com",
-        "login": None,
-    }
     picture = {
         "large": f"{base}large/{path}",
         "medium": f"{base}medium/{path}",
         "thumbnail": f"{base}thumbnail/{path}",
     }
-    return user, picture
+    name = {"title": title, "first": first, "last": last}
+    gender = "female" if female else "male"
+    return gender, name, f"{first_slug}.{last_slug}@example.com", picture
 
 
 def _location(rng: Random, nat: Nationality, postcode_digits: str) -> User:
@@ -166,8 +174,7 @@ def _login(rng: Random) -> tuple[str, str, str]:
 
 
 def _username(rng: Random) -> str:
-    adjective = pick(rng, USERNAME_ADJECTIVES)
-    return f"{adjective}{pick(rng, USERNAME_NOUNS)}{integer(rng, 100, 999)}"
+    return f"{pick(rng, _USERNAME_WORDS)}{integer(rng, 100, 999)}"
 
 
 def _uuid4(rng: Random) -> str:
@@ -175,9 +182,11 @@ def _uuid4(rng: Random) -> str:
     return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
-def _secrets(password: str, salt: str) -> dict[str, str]:
+def _login_fields(uuid: str, username: str, password: str, salt: str) -> dict[str, str]:
     salted = (password + salt).encode()
     return {
+        "uuid": uuid,
+        "username": username,
         "password": password,
         "salt": salt,
         "md5": hashlib.md5(salted).hexdigest(),
