@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from randomuser.encoders import encode_user
 
-CHUNK_SIZE = 250
+CHUNK_SIZE = 100  # About 110 kB of JSON: small strings stay off mmap (128 kB threshold).
 COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
