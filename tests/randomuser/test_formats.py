@@ -42,6 +42,12 @@ def test_fast_json_is_byte_identical_to_json_dumps() -> None:
     assert document("json", users) == json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
+@pytest.mark.parametrize("fields", [(), ("name",), ("gender", "login", "id", "nat")])
+def test_fast_json_of_chosen_fields(fields: tuple[str, ...]) -> None:
+    for user in make_users(20, fields=fields):
+        assert encode_user(user) == json.dumps(user, ensure_ascii=False, separators=(",", ":"))
+
+
 def test_pretty_is_json_indented_by_two() -> None:
     users = make_users()
     body = {"results": users, "info": INFO}
