@@ -33,7 +33,7 @@ from randomuser.wordlists import TIMEZONES  # noqa: E402
 
 RESULTS = 5000
 SMALL_RESULTS = 500
-REPEATS = 5
+ROUNDS = 4
 MAX_SECONDS = 0.25
 MIN_RATIO = 8.0
 TODAY = date.today()
@@ -43,19 +43,29 @@ REGISTERED = (datetime(2002, 3, 21, tzinfo=UTC), datetime(2022, 5, 23, tzinfo=UT
 STATE_METHODS = ("administrative_unit", "state", "province", "region", "city")
 
 
-def best_of(function: Callable[[], Any], repeats: int = REPEATS) -> tuple[float, float]:
-    """Return the shortest wall and CPU times of ``repeats`` calls (the least disturbed by other
-    processes: this machine is shared, and CPU time is what a call costs when it is not)."""
-    walls, cpus = [], []
-    for _ in range(repeats):
-        # Long-lived setup objects (Faker instances, word lists) out of the collector's way.
-        gc.collect()
-        gc.freeze()
-        wall, cpu = time.perf_counter(), time.process_time()
-        function()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return min(walls), min(cpus)
+def timed(function: Callable[[], Any]) -> tuple[float, float]:
+    """Return the wall-clock and CPU seconds of one call."""
+    # Long-lived setup objects (Faker instances, word lists) out of the collector's way.
+    gc.collect()
+    gc.freeze()
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def best_interleaved(functions: dict[str, Callable[[], Any]]) -> dict[str, tuple[float, float]]:
+    """Return each function's best wall-clock and CPU times over ``ROUNDS`` rounds.
+
+    Each round times every function once, so all of them meet the same conditions on this
+    shared machine; the best run is the least disturbed by other processes.
+    """
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in functions}
+    for _ in range(ROUNDS):
+        for name, function in functions.items():
+            runs[name].append(timed(function))
+    return {
+        name: (min(w for w, _ in times), min(c for _, c in times)) for name, times in runs.items()
+    }
 
 
 def ours() -> str:
@@ -173,15 +183,15 @@ def main() -> int:
     fakers = naive_fakers()
     ours()  # Warm up both ways before timing.
     naive(fakers)
-    ours_wall, ours_cpu = best_of(ours)
-    naive_wall, naive_cpu = best_of(lambda: naive(fakers), repeats=2)
     call = view_request()
     call()
-    view_wall, view_cpu = best_of(call)
+    best = best_interleaved({"ours": ours, "naive": lambda: naive(fakers), "view": call})
+    (ours_wall, ours_cpu), (naive_wall, naive_cpu) = best["ours"], best["naive"]
+    view_wall, view_cpu = best["view"]
     streamed_peak = peak_memory(call)
     small_peak = peak_memory(view_request(SMALL_RESULTS))
     document_size = len(ours().encode())
-    print(f"results={RESULTS}: best of {REPEATS} runs (naive: 2), wall-clock and CPU seconds")
+    print(f"results={RESULTS}: best of {ROUNDS} interleaved rounds, wall-clock and CPU seconds")
     print(f"  first use: Faker data of 21 nationalities extracted in {extraction:.2f} s (once)")
     print(f"  ours,  generator + JSON encoding : {ours_wall:.3f} s, CPU {ours_cpu:.3f} s")
     print(f"  naive, one Faker call per field  : {naive_wall:.3f} s, CPU {naive_cpu:.3f} s")
