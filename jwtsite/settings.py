@@ -201,7 +201,8 @@ CORS_ALLOWED_ORIGINS = env.list(
 CORS_URLS_REGEX = r"^/(api/|login|me|random-user).*$"
 CORS_ALLOW_CREDENTIALS = True  # Cookie mode; only the exact origins above get it.
 CORS_ALLOW_HEADERS = (*default_headers, "x-token-transport")
-CORS_EXPOSE_HEADERS = ["Retry-After"]  # a browser client can tell how long to wait on a 429
+# A browser client may read how long to wait on a 429 and a download's file name.
+CORS_EXPOSE_HEADERS = ["Retry-After", "Content-Disposition"]
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "jwtsite API",

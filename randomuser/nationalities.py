@@ -203,3 +203,9 @@ def _has_formatter(fake: Generator, name: str) -> bool:
 
 def _sample(fake: Generator, formatter: str, count: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fake.format(formatter) for _ in range(count)))
+
+
+def load_all() -> None:
+    """Build every nationality's data now (a WSGI server calls this at start-up)."""
+    for code in NAT_CODES:
+        nationality(code)
