@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from accounts import checks
 from accounts.keys import derived_kid
 from tests.accounts.signing import SECRET, key_entry, parts
+from tests.helpers import login, refresh_status
 
 LOGIN = "/api/auth/login/"
 ME = "/api/auth/me/"
@@ -23,21 +24,10 @@ def use_keys(settings: Any, *entries: dict[str, Any]) -> None:
     settings.ACCOUNTS = {**django_settings.ACCOUNTS, "SIGNING_KEYS": list(entries)}
 
 
-def login(password: str) -> dict[str, Any]:
-    response = APIClient().post(LOGIN, {"username": "alice", "password": password}, format="json")
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
-
-
 def me_status(access: str) -> int:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
     return client.get(ME).status_code
-
-
-def refresh_status(refresh: str) -> int:
-    return APIClient().post(REFRESH, {"refresh": refresh}, format="json").status_code
 
 
 def test_default_key_id_is_a_hash_never_the_secret(tokens: dict[str, Any]) -> None:

@@ -4,30 +4,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts.models import RevokeReason, Session
+from tests.helpers import bearer, login, refresh_status
 
 CHANGE = "/api/auth/password/change/"
 ME = "/api/auth/me/"
 NEW_PASSWORD = "a brand new passphrase 42"
-
-
-def login(password: str) -> dict[str, Any]:
-    response = APIClient().post(
-        "/api/auth/login/", {"username": "alice", "password": password}, format="json"
-    )
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
-
-
-def bearer(access: str) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
-    return client
-
-
-def refresh_status(token: str) -> int:
-    response = APIClient().post("/api/auth/refresh/", {"refresh": token}, format="json")
-    return int(response.status_code)
 
 
 def test_password_change_keeps_the_caller_and_ends_everything_else(

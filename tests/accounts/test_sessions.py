@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from accounts.models import RevokeReason, Session
+from tests.helpers import bearer, login
 
 LOGIN = "/api/auth/login/"
 REFRESH = "/api/auth/refresh/"
@@ -13,22 +14,8 @@ ME = "/api/auth/me/"
 SESSIONS = "/api/auth/sessions/"
 
 
-def login(password: str, username: str = "alice", agent: str = "test") -> dict[str, Any]:
-    client = APIClient(HTTP_USER_AGENT=agent)
-    response = client.post(LOGIN, {"username": username, "password": password}, format="json")
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
-
-
-def bearer(access: str) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
-    return client
-
-
 def test_login_records_the_session(user: Any, password: str) -> None:
-    login(password, agent="Firefox on Linux")
+    login(password, HTTP_USER_AGENT="Firefox on Linux")
     session = Session.objects.get()
     assert session.user == user
     assert session.user_agent == "Firefox on Linux"
@@ -43,7 +30,10 @@ def test_no_raw_token_is_stored(user: Any, password: str) -> None:
 
 
 def test_session_list_marks_the_current_one(user: Any, password: str) -> None:
-    laptop, phone = login(password, agent="laptop"), login(password, agent="phone")
+    laptop, phone = (
+        login(password, HTTP_USER_AGENT="laptop"),
+        login(password, HTTP_USER_AGENT="phone"),
+    )
     response = bearer(phone["access"]).get(SESSIONS)
     assert response.status_code == 200
     sessions = {item["user_agent"]: item for item in response.json()}
@@ -55,7 +45,10 @@ def test_session_list_marks_the_current_one(user: Any, password: str) -> None:
 
 
 def test_revoking_a_session_ends_it(user: Any, password: str) -> None:
-    laptop, phone = login(password, agent="laptop"), login(password, agent="phone")
+    laptop, phone = (
+        login(password, HTTP_USER_AGENT="laptop"),
+        login(password, HTTP_USER_AGENT="phone"),
+    )
     laptop_id = Session.objects.get(user_agent="laptop").pk
     response = bearer(phone["access"]).delete(f"{SESSIONS}{laptop_id}/")
     assert response.status_code == 204
