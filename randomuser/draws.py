@@ -1,9 +1,11 @@
-"""Fast draws from a seeded ``random.Random``, each one call to its C ``random()``.
+"""Fast random draws: from a seeded ``random.Random``, or from a user's bytes of a hash.
 
 ``Random.choice`` and ``randint`` spend most of their time in Python-level rejection sampling;
-``int(random() * n)`` is about three times faster and as reproducible. Its bias (some values are
-``1 + n / 2**53`` times likelier than others: nothing for word lists, about 10% for 15-digit
-numbers) does not matter for fake data.
+``int(random() * n)`` is about three times faster and as reproducible. Drawing from bytes is
+faster still: ``items[word % len(items)]`` on a 32-bit word, and ``bytes.translate`` to turn
+bytes into digits or letters all at once (in C). Their biases (a 32-bit word favours some of
+``n`` items by ``1 + n / 2**32``; a byte favours digits 0-5 by 4% and letters A-V by 11%) do not
+matter for fake data.
 """
 
 import string
@@ -13,11 +15,17 @@ from typing import TypeVar
 
 _T = TypeVar("_T")
 
-DIGITS_PER_DRAW = 15  # A double holds 15 decimal digits exactly.
-_SCALE = 10.0**DIGITS_PER_DRAW
-_POOL_FORMAT = f"%0{DIGITS_PER_DRAW}d" * 4
 ALPHANUMERIC = string.ascii_letters + string.digits
-_ALPHANUMERIC_PAIRS = tuple(first + second for first in ALPHANUMERIC for second in ALPHANUMERIC)
+
+
+def _byte_table(alphabet: str) -> bytes:
+    """Return the ``bytes.translate`` table sending byte ``b`` to ``alphabet[b % len]``."""
+    return bytes(ord(alphabet[byte % len(alphabet)]) for byte in range(256))
+
+
+DIGIT_TABLE = _byte_table(string.digits)
+LETTER_TABLE = _byte_table(string.ascii_uppercase)
+ALPHANUMERIC_TABLE = _byte_table(ALPHANUMERIC)
 
 
 def pick(rng: Random, items: Sequence[_T]) -> _T:
@@ -30,23 +38,6 @@ def integer(rng: Random, low: int, high: int) -> int:
     return low + int(rng.random() * (high - low + 1))
 
 
-def digit_pool(rng: Random) -> str:
-    """Return 60 random decimal digits, for the patterns of one user."""
-    return _POOL_FORMAT % (
-        rng.random() * _SCALE,
-        rng.random() * _SCALE,
-        rng.random() * _SCALE,
-        rng.random() * _SCALE,
-    )
-
-
-def salt(rng: Random) -> str:
-    """Return 8 random ASCII letters and digits."""
-    pairs = _ALPHANUMERIC_PAIRS
-    count = len(pairs)
-    return (
-        pairs[int(rng.random() * count)]
-        + pairs[int(rng.random() * count)]
-        + pairs[int(rng.random() * count)]
-        + pairs[int(rng.random() * count)]
-    )
+def translated(chunk: bytes, table: bytes) -> str:
+    """Return ``chunk`` as text, each byte sent to a character by ``table``."""
+    return chunk.translate(table).decode("ascii")

@@ -7,9 +7,6 @@ an instant is then a day plus a time of day.
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from random import Random
-
-from randomuser.draws import pick
 
 MILLISECONDS_PER_DAY = 86_400_000
 _CLOCK = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
@@ -43,10 +40,14 @@ class MomentRange:
         calendar = tuple((day.isoformat(), day.year, (day.month, day.day)) for day in days)
         object.__setattr__(self, "_days", calendar)
 
-    def draw(self, rng: Random, today: Today) -> dict[str, str | int]:
-        """Return ``{"date": ISO 8601 with milliseconds and Z, "age": whole years to today}``."""
-        text, year, month_day = pick(rng, self._days)
-        minute, millisecond = divmod(int(rng.random() * MILLISECONDS_PER_DAY), 60_000)
+    def draw(self, day_word: int, time_word: int, today: Today) -> dict[str, str | int]:
+        """Return ``{"date": ISO 8601 with milliseconds and Z, "age": whole years to today}``.
+
+        The day and the time of day are drawn from two random 32-bit words.
+        """
+        days = self._days
+        text, year, month_day = days[day_word % len(days)]
+        minute, millisecond = divmod(time_word % MILLISECONDS_PER_DAY, 60_000)
         second, millisecond = divmod(millisecond, 1000)
         age = today.year - year - (today.month_day < month_day)
         return {"date": _MOMENT % (text, _CLOCK[minute], second, millisecond), "age": age}

@@ -4,8 +4,6 @@ import re
 from dataclasses import dataclass
 from random import Random
 
-from randomuser.wordlists import COMMON_PASSWORDS
-
 # randomuser.me 1.4 charsets, in this order whatever order the request names them in.
 CHARSETS: dict[str, str] = {
     "special": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
@@ -31,11 +29,6 @@ class PasswordPolicy:
         """Return a password drawn from ``rng``."""
         length = rng.randint(self.min_length, self.max_length)
         return "".join(rng.choices(self.alphabet, k=length))
-
-
-def draw_common_password(rng: Random) -> str:
-    """Return a password from the list of common ones (randomuser.me's default)."""
-    return rng.choice(COMMON_PASSWORDS)
 
 
 def parse_password_spec(spec: str) -> PasswordPolicy:

@@ -1,54 +1,52 @@
-"""Fill-in patterns such as ``(###) ###-####``, filled from a seeded ``random.Random``.
+"""Fill-in patterns such as ``(###) ###-####``, filled from random characters.
 
 Faker formats phone numbers and postcodes through its own template language; calling it once per
 field is what makes naive generation slow. Here a Faker sample is turned once into a pattern
-(``#`` a digit, ``?`` an uppercase ASCII letter) filled with a few RNG calls.
+(``#`` a digit, ``?`` an uppercase ASCII letter) filled with one ``%`` format, in C.
 """
 
 import re
-import string
 from operator import itemgetter
-from random import Random
-
-from randomuser.draws import DIGITS_PER_DRAW, pick
 
 DIGIT = "#"
 LETTER = "?"
-LETTERS = string.ascii_uppercase
+MAX_DIGITS = 15
+MAX_LETTERS = 5
+FILL_LENGTH = MAX_DIGITS + MAX_LETTERS
 
 _KEPT_PREFIX = re.compile(r"^(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?|\(?0)?")
 _EXTENSION = re.compile(r"\s*(x|ext\.?)\s*\d+$")
+_RUN = re.compile(f"[{DIGIT}]+|[{re.escape(LETTER)}]+")
 
 
 class Pattern:
     """A template where ``#`` becomes a random digit and ``?`` a random uppercase letter."""
 
-    __slots__ = ("_digit_runs", "_format", "_kinds", "_percent_format", "template")
+    __slots__ = ("_format", "_runs", "template")
 
     def __init__(self, template: str) -> None:
         self.template = template
-        self._kinds = tuple(char for char in template if char in (DIGIT, LETTER))
-        if self._kinds.count(DIGIT) > DIGITS_PER_DRAW:
-            raise ValueError(f"More than {DIGITS_PER_DRAW} digits in {template!r}.")
-        escaped = template.replace("{", "{{").replace("}", "}}")
-        self._format = escaped.replace(DIGIT, "{}").replace(LETTER, "{}")
-        # Digits only: "(%s) %s-%s" % (digits[0:3], digits[3:6], digits[6:10]), all in C.
-        runs = [len(run) for run in re.findall(f"{DIGIT}+", template)]
-        starts = [sum(runs[:number]) for number in range(len(runs))]
-        slices = [slice(start, start + length) for start, length in zip(starts, runs, strict=True)]
-        self._digit_runs = itemgetter(*slices, slice(0, 0))  # Always a tuple, even for one run.
-        self._percent_format = re.sub(f"{DIGIT}+", "%s", template.replace("%", "%%")) + "%s"
+        runs = _RUN.findall(template)
+        if template.count(DIGIT) > MAX_DIGITS or template.count(LETTER) > MAX_LETTERS:
+            raise ValueError(
+                f"More than {MAX_DIGITS} digits or {MAX_LETTERS} letters: {template!r}."
+            )
+        # "(%s) %s-%s" % (chars[0:3], chars[3:6], chars[6:10]): digits are taken from the start
+        # of the characters to fill with, letters from position MAX_DIGITS on.
+        offsets = {DIGIT: 0, LETTER: MAX_DIGITS}
+        slices = []
+        for run in runs:
+            start = offsets[run[0]]
+            slices.append(slice(start, start + len(run)))
+            offsets[run[0]] = start + len(run)
+        self._runs = itemgetter(*slices, slice(0, 0))  # Always a tuple, even for one run.
+        self._format = _RUN.sub("%s", template.replace("%", "%%")) + "%s"
 
-    def fill(self, rng: Random, digits: str) -> str:
-        """Return the template filled with ``digits`` (as many as needed) and letters drawn
-        from ``rng``."""
-        if LETTER not in self._kinds:
-            runs: tuple[str, ...] = self._digit_runs(digits)
-            return self._percent_format % runs
-        supply = iter(digits)
-        return self._format.format(
-            *(next(supply) if kind == DIGIT else pick(rng, LETTERS) for kind in self._kinds)
-        )
+    def fill(self, chars: str) -> str:
+        """Return the template filled from ``chars``: ``MAX_DIGITS`` random digits followed by
+        ``MAX_LETTERS`` random uppercase letters (or just the digits if it has no letter)."""
+        runs: tuple[str, ...] = self._runs(chars)
+        return self._format % runs
 
     def __repr__(self) -> str:
         return f"Pattern({self.template!r})"
