@@ -48,9 +48,12 @@ def _chunks(users: Users) -> Iterator[list[dict[str, Any]]]:
 
 
 def _json(users: Users, info: Info) -> Iterator[str]:
+    # Each user is encoded as soon as it is generated: its dicts die young, which keeps the
+    # garbage collector's work small.
+    encoded = map(encode_user, users)
     separator = '{"results":['
-    for chunk in _chunks(users):
-        yield separator + ",".join(map(encode_user, chunk))
+    while chunk := ",".join(islice(encoded, CHUNK_SIZE)):
+        yield separator + chunk
         separator = ","
     tail = "" if info is None else ',"info":' + json.dumps(info, **COMPACT)
     yield f"]{tail}}}"
