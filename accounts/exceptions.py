@@ -5,6 +5,8 @@ stable snake_case `code`. `exception_handler` is offered to projects that want e
 error as `{"detail": ..., "code": ...}`; this app does not install it by itself.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -55,8 +57,13 @@ class WrongPassword(Exception):
     """The current password given to a password change is wrong."""
 
 
-def session_error_to_api(error: SessionError) -> exceptions.AuthenticationFailed:
-    return exceptions.AuthenticationFailed(error.message, code=error.code)
+@contextmanager
+def session_errors_as_401() -> Iterator[None]:
+    """Turn a `SessionError` raised inside into a 401 with the error's `code`."""
+    try:
+        yield
+    except SessionError as error:
+        raise exceptions.AuthenticationFailed(error.message, code=error.code) from error
 
 
 def error_body(exc: exceptions.APIException, data: Any) -> dict[str, Any]:

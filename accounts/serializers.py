@@ -11,7 +11,7 @@ from rest_framework_simplejwt.tokens import Token
 from accounts import services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import SessionError, session_error_to_api
+from accounts.exceptions import session_errors_as_401
 from accounts.lockout import user_authenticate
 from accounts.models import Session
 from accounts.network import client_ip
@@ -82,20 +82,16 @@ class RefreshSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["refresh"], RefreshToken)
-        try:
+        with session_errors_as_401():
             pair = services.session_refresh(token=token)
-        except SessionError as error:
-            raise session_error_to_api(error) from error
         return {"access": pair.access, "refresh": pair.refresh}
 
 
 class LogoutSerializer(RefreshSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["refresh"], RefreshToken)
-        try:
+        with session_errors_as_401():
             services.session_logout(token=token)
-        except SessionError as error:
-            raise session_error_to_api(error) from error
         return {}
 
 
@@ -106,10 +102,8 @@ class VerifySerializer(serializers.Serializer[Any]):
         token = decode(attrs["token"], UntypedToken)
         user_for_token(token)
         if token.get(jwt_settings().TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
-            try:
+            with session_errors_as_401():
                 services.session_check_current(token=token)
-            except SessionError as error:
-                raise session_error_to_api(error) from error
         return {}
 
 

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
 from accounts import cookies, services
-from accounts.exceptions import SessionError, WrongPassword, session_error_to_api
+from accounts.exceptions import WrongPassword, session_errors_as_401
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
     LoginResponseSerializer,
@@ -160,17 +160,16 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            pair = services.user_change_password(
-                user=request.user,  # type: ignore[arg-type]
-                session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
-                **serializer.validated_data,
-            )
+            with session_errors_as_401():
+                pair = services.user_change_password(
+                    user=request.user,  # type: ignore[arg-type]
+                    session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
+                    **serializer.validated_data,
+                )
         except WrongPassword as error:
             raise exceptions.ValidationError(
                 {"old_password": ["The current password is wrong."]}, code="wrong_password"
             ) from error
-        except SessionError as error:
-            raise session_error_to_api(error) from error
         return Response({"access": pair.access, "refresh": pair.refresh})
 
 
