@@ -11,6 +11,9 @@ ACCESS_ENDPOINTS = [
     ("post", "/api/auth/logout-all/"),
     ("post", "/api/auth/password/change/"),
     ("get", "/me"),
+    ("get", "/api/random-user/"),
+    ("get", "/api/random-users/"),
+    ("get", "/random-user"),
 ]
 
 
