@@ -18,6 +18,7 @@ from accounts import cookies, services
 from accounts.exceptions import WrongPassword, session_errors_as_401
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
+    ErrorSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     LogoutSerializer,
@@ -26,6 +27,7 @@ from accounts.serializers import (
     SessionSerializer,
     TokenPairSerializer,
     UserSerializer,
+    ValidationErrorSerializer,
     VerifySerializer,
 )
 from accounts.throttling import LOGIN_THROTTLES, RefreshRateThrottle
@@ -42,6 +44,14 @@ TRANSPORT_PARAMETER = OpenApiParameter(
         "the refresh token is in the body."
     ),
 )
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
+    """Document the error bodies these statuses answer with."""
+    return {
+        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
+        for status_code in statuses
+    }
 
 
 class TokenTransportMixin(APIView):
@@ -92,7 +102,11 @@ class TokenTransportMixin(APIView):
             cookies.clear_refresh_cookie(response)
 
 
-@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: LoginResponseSerializer}, auth=[])
+@extend_schema(
+    parameters=[TRANSPORT_PARAMETER],
+    responses={200: LoginResponseSerializer, **errors(400, 401, 429)},
+    auth=[],
+)
 class LoginView(TokenTransportMixin, TokenViewBase):
     """Check a username and password; start a session and return its tokens and the user."""
 
@@ -100,7 +114,11 @@ class LoginView(TokenTransportMixin, TokenViewBase):
     throttle_classes = LOGIN_THROTTLES
 
 
-@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer}, auth=[])
+@extend_schema(
+    parameters=[TRANSPORT_PARAMETER],
+    responses={200: TokenPairSerializer, **errors(400, 401, 403, 429)},
+    auth=[],
+)
 class RefreshView(TokenTransportMixin, TokenViewBase):
     """Exchange the session's current refresh token for a new pair (single use)."""
 
@@ -109,7 +127,9 @@ class RefreshView(TokenTransportMixin, TokenViewBase):
     throttle_classes = [RefreshRateThrottle]
 
 
-@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={204: None}, auth=[])
+@extend_schema(
+    parameters=[TRANSPORT_PARAMETER], responses={204: None, **errors(400, 401, 403)}, auth=[]
+)
 class LogoutView(TokenTransportMixin, TokenViewBase):
     """End the session of a refresh token; in cookie mode the cookie is cleared too."""
 
@@ -121,13 +141,14 @@ class LogoutView(TokenTransportMixin, TokenViewBase):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(responses={200: None}, auth=[])
+@extend_schema(responses={200: None, **errors(400, 401)}, auth=[])
 class VerifyView(TokenViewBase):
     """Answer 200 if a token is valid and not revoked, 401 otherwise."""
 
     serializer_class = VerifySerializer
 
 
+@extend_schema(responses={200: UserSerializer, **errors(401)})
 class MeView(generics.RetrieveAPIView[Any]):
     """Return the authenticated user."""
 
@@ -138,7 +159,7 @@ class MeView(generics.RetrieveAPIView[Any]):
         return self.request.user
 
 
-@extend_schema(request=None, responses={204: None})
+@extend_schema(request=None, responses={204: None, **errors(401)})
 class LogoutAllView(APIView):
     """Revoke every session of the user and every token issued to them until now."""
 
@@ -149,7 +170,9 @@ class LogoutAllView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer})
+@extend_schema(
+    parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer, **errors(400, 401)}
+)
 class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
     """Change the password: other sessions end, the caller gets fresh tokens."""
 
@@ -187,11 +210,20 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
         return {**super().get_serializer_context(), "current_session_id": token.get(SESSION_CLAIM)}
 
 
-@extend_schema_view(get=extend_schema(summary="List your live sessions."))
+@extend_schema_view(
+    get=extend_schema(
+        summary="List your live sessions.",
+        responses={200: SessionSerializer(many=True), **errors(401)},
+    )
+)
 class SessionListView(CurrentSessionMixin, generics.ListAPIView[Session]):
     """List the user's live sessions; the one of this token is marked `current`."""
 
 
+@extend_schema_view(
+    get=extend_schema(responses={200: SessionSerializer, **errors(401, 404)}),
+    delete=extend_schema(responses={204: None, **errors(401, 404)}),
+)
 class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Session]):
     """Show or revoke one of your own sessions (someone else's id is 404)."""
 
