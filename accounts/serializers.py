@@ -73,7 +73,7 @@ class ValidationErrorSerializer(ErrorSerializer):
     # The metaclass moves declared fields out of the class: `Serializer.errors` is untouched.
     errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
-        read_only=True,
+        required=False,  # A body that is not JSON at all has no field errors.
         help_text="Messages per field (`non_field_errors` for the body as a whole).",
     )
 
