@@ -26,9 +26,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 from faker import Faker  # noqa: E402
 from faker.decode import unidecode  # noqa: E402
 
-from randomuser.formats import render  # noqa: E402
-from randomuser.generator import GENDERS, VERSION, Options, generate_users  # noqa: E402
+from randomuser.generator import GENDERS, VERSION, Options  # noqa: E402
 from randomuser.nationalities import NAT_CODES, SPECS, nationality  # noqa: E402
+from randomuser.services import users_document  # noqa: E402
 from randomuser.wordlists import TIMEZONES  # noqa: E402
 
 RESULTS = 5000
@@ -71,9 +71,10 @@ def best_interleaved(functions: dict[str, Callable[[], Any]]) -> dict[str, tuple
 def ours() -> str:
     """Generate and encode 5000 users as the endpoint does (JSON, info included)."""
     options = Options(seed="bench", results=RESULTS)
-    users = generate_users(options, today=TODAY, picture_base=BASE)
-    info = {"seed": "bench", "results": RESULTS, "page": 1, "version": VERSION}
-    return "".join(render("json", users, info))
+    document = users_document(
+        options=options, format_name="json", with_info=True, today=TODAY, picture_base=BASE
+    )
+    return "".join(document)
 
 
 def naive_fakers() -> dict[str, Faker]:

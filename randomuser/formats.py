@@ -50,7 +50,12 @@ def _chunks(users: Users) -> Iterator[list[dict[str, Any]]]:
 def _json(users: Users, info: Info) -> Iterator[str]:
     # Each user is encoded as soon as it is generated: its dicts die young, which keeps the
     # garbage collector's work small.
-    encoded = map(encode_user, users)
+    return json_document(map(encode_user, users), info)
+
+
+def json_document(encoded_users: Iterable[str], info: Info) -> Iterator[str]:
+    """Yield the compact JSON document of users already encoded, a chunk at a time."""
+    encoded = iter(encoded_users)
     separator = '{"results":['
     while chunk := ",".join(islice(encoded, CHUNK_SIZE)):
         yield separator + chunk

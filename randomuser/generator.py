@@ -40,11 +40,16 @@ FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 GENDERS = ("male", "female")
 # Where each part of a user takes its bytes from: raw bytes, then little-endian 32-bit words.
-_UUID, _DIGITS, _LETTERS, _SALT = slice(0, 16), slice(16, 76), slice(76, 86), slice(86, 94)
-_USER_WORDS, _USER_WORDS_AT = Struct("<8L"), 96
-_PERSON_WORDS, _PERSON_WORDS_AT = Struct("<4L"), 128
-_LOCATION_WORDS, _LOCATION_WORDS_AT = Struct("<8L"), 144
-_LOGIN_WORDS, _LOGIN_WORDS_AT = Struct("<2L"), 176
+UUID_BYTES, DIGIT_BYTES, LETTER_BYTES, SALT_BYTES = (
+    slice(0, 16),
+    slice(16, 76),
+    slice(76, 86),
+    slice(86, 94),
+)
+USER_WORDS, USER_WORDS_AT = Struct("<8L"), 96
+PERSON_WORDS, PERSON_WORDS_AT = Struct("<4L"), 128
+LOCATION_WORDS, LOCATION_WORDS_AT = Struct("<8L"), 144
+LOGIN_WORDS, LOGIN_WORDS_AT = Struct("<2L"), 176
 USER_BYTES = 184
 # Where each pattern takes its digits and letters from, once those bytes are translated.
 PHONE_DIGITS, CELL_DIGITS, ID_DIGITS, POSTCODE_DIGITS = (
@@ -54,7 +59,7 @@ POSTCODE_LETTERS, ID_LETTERS = slice(0, MAX_LETTERS), slice(MAX_LETTERS, 2 * MAX
 # randomuser.me 1.4 ranges (to the day).
 DOB = MomentRange(date(1944, 8, 25), date(2001, 5, 28))
 REGISTERED = MomentRange(date(2002, 3, 21), date(2022, 5, 23))
-_USERNAME_WORDS = tuple(
+USERNAME_WORDS = tuple(
     adjective + noun for adjective in USERNAME_ADJECTIVES for noun in USERNAME_NOUNS
 )
 
@@ -80,7 +85,7 @@ class Options:
 
 
 @dataclass(frozen=True, slots=True)
-class _Context:
+class Context:
     """What every user of one request shares, resolved once."""
 
     nats: tuple[Nationality, ...]
@@ -89,26 +94,32 @@ class _Context:
     today: Today
     picture_base: str
 
+    @classmethod
+    def of(cls, options: Options, *, today: date, picture_base: str) -> "Context":
+        """Return the context of a request for ``options``."""
+        nats = tuple(nationality(code) for code in options.nats)
+        return cls(nats, options.gender, options.password, Today.of(today), picture_base)
+
 
 def generate_users(options: Options, *, today: date, picture_base: str) -> Iterator[User]:
     """Yield the users of ``options`` one by one, showing only ``options.fields``.
 
     ``picture_base`` is the absolute URL the avatar sizes are appended to (``.../avatars/``).
     """
-    context = _Context(
-        tuple(nationality(code) for code in options.nats),
-        options.gender,
-        options.password,
-        Today.of(today),
-        picture_base,
-    )
-    seeded = hashlib.shake_128(options.seed.encode())
+    context = Context.of(options, today=today, picture_base=picture_base)
     fields = options.fields
+    for stream in user_streams(options):
+        user = _user(stream, context)
+        yield user if fields == FIELDS else {field: user[field] for field in fields}
+
+
+def user_streams(options: Options) -> Iterator[bytes]:
+    """Yield the random bytes of each user of ``options``' page, in order."""
+    seeded = hashlib.shake_128(options.seed.encode())
     for index in range(options.first_index, options.first_index + options.results):
         hasher = seeded.copy()
         hasher.update(index.to_bytes(8, "big"))
-        user = _user(hasher.digest(USER_BYTES), context)
-        yield user if fields == FIELDS else {field: user[field] for field in fields}
+        yield hasher.digest(USER_BYTES)
 
 
 # Hot path (issue 5: 5000 users in well under 0.25 s). Each part of a user unpacks its own
@@ -116,15 +127,15 @@ def generate_users(options: Options, *, today: date, picture_base: str) -> Itera
 # rather than called, and builds its dicts as literals.
 
 
-def _user(stream: bytes, context: _Context) -> User:
+def _user(stream: bytes, context: Context) -> User:
     """Return one user with every field, drawn from its ``stream`` of random bytes."""
-    nat_word, phone_word, cell_word, password_word, *moment_words = _USER_WORDS.unpack_from(
-        stream, _USER_WORDS_AT
+    nat_word, phone_word, cell_word, password_word, *moment_words = USER_WORDS.unpack_from(
+        stream, USER_WORDS_AT
     )
     nats = context.nats
     nat = nats[nat_word % len(nats)]
-    digits = stream[_DIGITS].translate(DIGIT_TABLE).decode("ascii")
-    letters = stream[_LETTERS].translate(LETTER_TABLE).decode("ascii")
+    digits = stream[DIGIT_BYTES].translate(DIGIT_TABLE).decode("ascii")
+    letters = stream[LETTER_BYTES].translate(LETTER_TABLE).decode("ascii")
     gender, name, email, picture = _person(stream, nat, context)
     phones, cells = nat.phones, nat.cells
     id_pattern = nat.id_pattern
@@ -133,7 +144,7 @@ def _user(stream: bytes, context: _Context) -> User:
         "name": name,
         "location": _location(stream, nat, digits[POSTCODE_DIGITS] + letters[POSTCODE_LETTERS]),
         "email": email,
-        "login": _login(stream, _password(stream, password_word, context.password)),
+        "login": _login(stream, draw_password(stream, password_word, context.password)),
         "dob": DOB.draw(moment_words[0], moment_words[1], context.today),
         "registered": REGISTERED.draw(moment_words[2], moment_words[3], context.today),
         "phone": phones[phone_word % len(phones)].fill(digits[PHONE_DIGITS]),
@@ -150,11 +161,11 @@ def _user(stream: bytes, context: _Context) -> User:
 
 
 def _person(
-    stream: bytes, nat: Nationality, context: _Context
+    stream: bytes, nat: Nationality, context: Context
 ) -> tuple[str, dict[str, str], str, dict[str, str]]:
     """Return the gender, name, e-mail address and picture URLs of a user."""
-    gender_word, first_word, last_word, title_word = _PERSON_WORDS.unpack_from(
-        stream, _PERSON_WORDS_AT
+    gender_word, first_word, last_word, title_word = PERSON_WORDS.unpack_from(
+        stream, PERSON_WORDS_AT
     )
     female = (context.gender or GENDERS[gender_word & 1]) == "female"
     firsts = nat.female_first if female else nat.male_first
@@ -174,8 +185,8 @@ def _person(
 
 
 def _location(stream: bytes, nat: Nationality, postcode_chars: str) -> User:
-    zone, number, street, city, state, postcode, latitude, longitude = _LOCATION_WORDS.unpack_from(
-        stream, _LOCATION_WORDS_AT
+    zone, number, street, city, state, postcode, latitude, longitude = LOCATION_WORDS.unpack_from(
+        stream, LOCATION_WORDS_AT
     )
     offset, description = TIMEZONES[zone % len(TIMEZONES)]
     streets, cities, states, postcodes = nat.streets, nat.cities, nat.states, nat.postcodes
@@ -193,7 +204,7 @@ def _location(stream: bytes, nat: Nationality, postcode_chars: str) -> User:
     }
 
 
-def _password(stream: bytes, word: int, policy: PasswordPolicy | None) -> str:
+def draw_password(stream: bytes, word: int, policy: PasswordPolicy | None) -> str:
     """Return a common password, or one drawn by ``policy`` from a ``Random`` of its own."""
     if policy:
         return policy.draw(Random(stream))
@@ -201,12 +212,12 @@ def _password(stream: bytes, word: int, policy: PasswordPolicy | None) -> str:
 
 
 def _login(stream: bytes, password: str) -> dict[str, str]:
-    word, suffix = _LOGIN_WORDS.unpack_from(stream, _LOGIN_WORDS_AT)
-    salt = stream[_SALT].translate(ALPHANUMERIC_TABLE).decode("ascii")
+    word, suffix = LOGIN_WORDS.unpack_from(stream, LOGIN_WORDS_AT)
+    salt = stream[SALT_BYTES].translate(ALPHANUMERIC_TABLE).decode("ascii")
     salted = (password + salt).encode()
     return {
-        "uuid": _uuid4(stream),
-        "username": f"{_USERNAME_WORDS[word % len(_USERNAME_WORDS)]}{100 + suffix % 900}",
+        "uuid": uuid4(stream),
+        "username": f"{USERNAME_WORDS[word % len(USERNAME_WORDS)]}{100 + suffix % 900}",
         "password": password,
         "salt": salt,
         "md5": hashlib.md5(salted).hexdigest(),
@@ -215,8 +226,8 @@ def _login(stream: bytes, password: str) -> dict[str, str]:
     }
 
 
-def _uuid4(stream: bytes) -> str:
+def uuid4(stream: bytes) -> str:
     """Return a version 4 UUID: the nibbles it fixes are those of the random bytes dropped."""
-    digits = stream[_UUID].hex()
-    variant = "89ab"[stream[_UUID.start + 8] >> 6]
+    digits = stream[UUID_BYTES].hex()
+    variant = "89ab"[stream[UUID_BYTES.start + 8] >> 6]
     return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{variant}{digits[17:20]}-{digits[20:]}"

@@ -45,9 +45,14 @@ class MomentRange:
 
         The day and the time of day are drawn from two random 32-bit words.
         """
+        text, age = self.instant(day_word, time_word, today)
+        return {"date": text, "age": age}
+
+    def instant(self, day_word: int, time_word: int, today: Today) -> tuple[str, int]:
+        """Return the text and age of the instant drawn from two random 32-bit words."""
         days = self._days
         text, year, month_day = days[day_word % len(days)]
         minute, millisecond = divmod(time_word % MILLISECONDS_PER_DAY, 60_000)
         second, millisecond = divmod(millisecond, 1000)
         age = today.year - year - (today.month_day < month_day)
-        return {"date": _MOMENT % (text, _CLOCK[minute], second, millisecond), "age": age}
+        return _MOMENT % (text, _CLOCK[minute], second, millisecond), age

@@ -6,6 +6,7 @@ field is what makes naive generation slow. Here a Faker sample is turned once in
 """
 
 import re
+from json.encoder import encode_basestring
 from operator import itemgetter
 
 DIGIT = "#"
@@ -22,7 +23,7 @@ _RUN = re.compile(f"[{DIGIT}]+|[{re.escape(LETTER)}]+")
 class Pattern:
     """A template where ``#`` becomes a random digit and ``?`` a random uppercase letter."""
 
-    __slots__ = ("_format", "_runs", "template")
+    __slots__ = ("_format", "_json_format", "_runs", "template")
 
     def __init__(self, template: str) -> None:
         self.template = template
@@ -41,12 +42,20 @@ class Pattern:
             offsets[run[0]] = start + len(run)
         self._runs = itemgetter(*slices, slice(0, 0))  # Always a tuple, even for one run.
         self._format = _RUN.sub("%s", template.replace("%", "%%")) + "%s"
+        # Digits and capitals never need escaping in JSON, so quoting the format once quotes
+        # every filled value.
+        self._json_format = encode_basestring(self._format)
 
     def fill(self, chars: str) -> str:
         """Return the template filled from ``chars``: ``MAX_DIGITS`` random digits followed by
         ``MAX_LETTERS`` random uppercase letters (or just the digits if it has no letter)."""
         runs: tuple[str, ...] = self._runs(chars)
         return self._format % runs
+
+    def fill_json(self, chars: str) -> str:
+        """Return ``fill(chars)`` as a JSON string (quoted, escaped as ``json.dumps`` does)."""
+        runs: tuple[str, ...] = self._runs(chars)
+        return self._json_format % runs
 
     def __repr__(self) -> str:
         return f"Pattern({self.template!r})"

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.cache import cache
 
 from randomuser.exceptions import QuotaExceeded
-from randomuser.formats import render
-from randomuser.generator import VERSION, Options, generate_users
+from randomuser.formats import json_document, render
+from randomuser.generator import FIELDS, VERSION, Options, generate_users
+from randomuser.json_users import generate_users_json
 
 QUOTA_WINDOW_SECONDS = 300
 DEFAULT_USERS_PER_5_MINUTES = 20_000
@@ -50,6 +51,10 @@ def users_document(
     *, options: Options, format_name: str, with_info: bool, today: date, picture_base: str
 ) -> Iterator[str]:
     """Yield the users of ``options`` as a ``format_name`` document, chunk by chunk."""
-    users = generate_users(options, today=today, picture_base=picture_base)
     info = {"seed": options.seed, "results": options.results, "page": options.page}
-    return render(format_name, users, {**info, "version": VERSION} if with_info else None)
+    full_info = {**info, "version": VERSION} if with_info else None
+    if format_name == "json" and options.fields == FIELDS:  # The common case, written directly.
+        encoded = generate_users_json(options, today=today, picture_base=picture_base)
+        return json_document(encoded, full_info)
+    users = generate_users(options, today=today, picture_base=picture_base)
+    return render(format_name, users, full_info)
