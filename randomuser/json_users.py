@@ -9,10 +9,10 @@ check it for many seeds, nationalities, genders and password options). Other for
 ``inc``/``exc`` keep the dict path.
 """
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from json.encoder import encode_basestring as quote
 
@@ -55,25 +55,9 @@ _TIMEZONES = tuple(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _QuotedNationality:
-    """A nationality's words as JSON strings, quoted once rather than for every user."""
-
-    data: Nationality
-    male_first: tuple[Name, ...]
-    female_first: tuple[Name, ...]
-    last: tuple[Name, ...]
-    streets: tuple[str, ...]
-    cities: tuple[str, ...]
-    states: tuple[str, ...]
-    country: str
-    id_name: str
-    male_titles: tuple[str, ...]
-    female_titles: tuple[str, ...]
-
-
 @functools.cache
-def _quoted(code: str) -> _QuotedNationality:
+def _quoted(code: str) -> Nationality:
+    """Return the nationality with its words as JSON strings, quoted once, not per user."""
     data = nationality(code)
 
     def names(items: tuple[Name, ...]) -> tuple[Name, ...]:
@@ -84,18 +68,18 @@ def _quoted(code: str) -> _QuotedNationality:
     def words(items: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(map(quote, items))
 
-    return _QuotedNationality(
+    return dataclasses.replace(
         data,
-        names(data.male_first),
-        names(data.female_first),
-        names(data.last),
-        words(data.streets),
-        words(data.cities),
-        words(data.states),
-        quote(data.country),
-        quote(data.id_name),
-        words(data.male_titles),
-        words(data.female_titles),
+        male_first=names(data.male_first),
+        female_first=names(data.female_first),
+        last=names(data.last),
+        streets=words(data.streets),
+        cities=words(data.cities),
+        states=words(data.states),
+        country=quote(data.country),
+        id_name=quote(data.id_name),
+        male_titles=words(data.male_titles),
+        female_titles=words(data.female_titles),
     )
 
 
@@ -111,12 +95,11 @@ def generate_users_json(options: Options, *, today: date, picture_base: str) -> 
 # same bytes, offsets and order), without a dict in between.
 
 
-def _user(stream: bytes, nats: tuple[_QuotedNationality, ...], context: Context, base: str) -> str:
+def _user(stream: bytes, nats: tuple[Nationality, ...], context: Context, base: str) -> str:
     nat_word, phone_word, cell_word, password_word, *moment_words = USER_WORDS.unpack_from(
         stream, USER_WORDS_AT
     )
     nat = nats[nat_word % len(nats)]
-    data = nat.data
     digits = stream[DIGIT_BYTES].translate(DIGIT_TABLE).decode("ascii")
     letters = stream[LETTER_BYTES].translate(LETTER_TABLE).decode("ascii")
     head, email, picture = _person(stream, nat, context.gender, base)
@@ -125,7 +108,7 @@ def _user(stream: bytes, nats: tuple[_QuotedNationality, ...], context: Context,
     today = context.today
     dob, dob_age = DOB.instant(moment_words[0], moment_words[1], today)
     registered, registered_age = REGISTERED.instant(moment_words[2], moment_words[3], today)
-    phones, cells, id_pattern = data.phones, data.cells, data.id_pattern
+    phones, cells, id_pattern = nat.phones, nat.cells, nat.id_pattern
     identity = (
         id_pattern.fill_json(digits[ID_DIGITS] + letters[ID_LETTERS]) if id_pattern else "null"
     )
@@ -136,13 +119,11 @@ def _user(stream: bytes, nats: tuple[_QuotedNationality, ...], context: Context,
         f'"phone":{phones[phone_word % len(phones)].fill_json(digits[PHONE_DIGITS])},'
         f'"cell":{cells[cell_word % len(cells)].fill_json(digits[CELL_DIGITS])},'
         f'"id":{{"name":{nat.id_name},"value":{identity}}},"picture":{picture},'
-        f'"nat":"{data.code}"}}'
+        f'"nat":"{nat.code}"}}'
     )
 
 
-def _person(
-    stream: bytes, nat: _QuotedNationality, gender: str | None, base: str
-) -> tuple[str, str, str]:
+def _person(stream: bytes, nat: Nationality, gender: str | None, base: str) -> tuple[str, str, str]:
     """Return the JSON of a user up to its name, its e-mail address, and its picture's JSON."""
     gender_word, first_word, last_word, title_word = PERSON_WORDS.unpack_from(
         stream, PERSON_WORDS_AT
@@ -164,11 +145,11 @@ def _person(
     return head, f"{first_slug}.{last_slug}@example.com", picture
 
 
-def _location(stream: bytes, nat: _QuotedNationality, postcode_chars: str) -> str:
+def _location(stream: bytes, nat: Nationality, postcode_chars: str) -> str:
     zone, number, street, city, state, postcode, latitude, longitude = LOCATION_WORDS.unpack_from(
         stream, LOCATION_WORDS_AT
     )
-    streets, cities, states, postcodes = nat.streets, nat.cities, nat.states, nat.data.postcodes
+    streets, cities, states, postcodes = nat.streets, nat.cities, nat.states, nat.postcodes
     return (
         f'{{"street":{{"number":{1 + number % 9999},"name":{streets[street % len(streets)]}}},'
         f'"city":{cities[city % len(cities)]},"state":{states[state % len(states)]},'
