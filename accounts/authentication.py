@@ -3,13 +3,13 @@
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
 
 from accounts.cache import auth_state
 from accounts.conf import jwt_settings
+from accounts.exceptions import TokenRevoked, UserInactive, UserNotFound, session_errors_as_401
 from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM
 
 
@@ -22,13 +22,14 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     if jwt_settings().USER_ID_CLAIM not in token:
         raise InvalidToken("Token contained no recognizable user identification")
     state = auth_state(token[jwt_settings().USER_ID_CLAIM])
-    if not state.exists:
-        raise AuthenticationFailed("User not found.", code="user_not_found")
-    if not state.is_active:
-        raise AuthenticationFailed("User is inactive.", code="user_inactive")
     session_id = token.get(SESSION_CLAIM)
-    if token.get(VERSION_CLAIM) != state.token_version or session_id in state.revoked_sessions:
-        raise AuthenticationFailed("Token has been revoked.", code="token_revoked")
+    with session_errors_as_401():
+        if not state.exists:
+            raise UserNotFound
+        if not state.is_active:
+            raise UserInactive
+        if token.get(VERSION_CLAIM) != state.token_version or session_id in state.revoked_sessions:
+            raise TokenRevoked
     return state.user()
 
 
