@@ -53,8 +53,16 @@ class UserInactive(SessionError):
     message = "The user is inactive or no longer exists."
 
 
-class WrongPassword(Exception):
-    """The current password given to a password change is wrong."""
+class PasswordRejected(Exception):
+    """A password check failed: wrong password, unknown or inactive user, or locked out."""
+
+
+class TooManyAttempts(Exception):
+    """A password check went over a rate limit; `wait` is the seconds until the next window."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(wait)
+        self.wait = wait
 
 
 @contextmanager
@@ -64,6 +72,15 @@ def session_errors_as_401() -> Iterator[None]:
         yield
     except SessionError as error:
         raise exceptions.AuthenticationFailed(error.message, code=error.code) from error
+
+
+@contextmanager
+def too_many_attempts_as_429() -> Iterator[None]:
+    """Turn `TooManyAttempts` raised inside into DRF's 429 `throttled` with `Retry-After`."""
+    try:
+        yield
+    except TooManyAttempts as error:
+        raise exceptions.Throttled(wait=error.wait) from error
 
 
 def error_body(exc: exceptions.APIException, data: Any) -> dict[str, Any]:
