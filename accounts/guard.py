@@ -12,13 +12,18 @@ confirmed with it, through `password_confirm()`) follow the same rules, in this 
    nothing (OWASP Authentication Cheat Sheet, "Authentication Responses").
 3. The lockout (`accounts.lockout`): a locked client is refused even with the right
    password, and every failure counts toward a lock, whatever the action.
-4. Every refusal emits the security event `<action>_failed` (`login_failed`,
-   `admin_login_failed`, `password_change_failed`, ...) with the username as typed and
-   the client's address, and raises `PasswordRejected`.
+4. Every refusal emits the action's failure event (`FAILURE_EVENTS`: `login_failed`,
+   `admin_login_failed`, `password_change_failed`) with the username as typed and the
+   client's address, and raises `PasswordRejected`.
+
+To guard a new action, add it to `Action` and its event to `FAILURE_EVENTS` and to
+`accounts.signals.Event`.
 
 Views translate `PasswordRejected` into their own refusal (401 on login, 400 naming the
 field on a password change) and `TooManyAttempts` into a 429 with `Retry-After`.
 """
+
+from typing import Literal
 
 from django.contrib.auth import authenticate
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -29,15 +34,23 @@ from accounts.conf import accounts_settings
 from accounts.exceptions import PasswordRejected, TooManyAttempts
 from accounts.models import User
 from accounts.network import client_ip, network_of
-from accounts.signals import emit
+from accounts.signals import Event, emit
 from accounts.throttling import rate_limit_wait
 
+#: What a password is checked for; each names its failure event.
+Action = Literal["login", "admin_login", "password_change"]
+FAILURE_EVENTS: dict[Action, Event] = {
+    "login": "login_failed",
+    "admin_login": "admin_login_failed",
+    "password_change": "password_change_failed",
+}
 
-def password_check(*, request: HttpRequest, username: str, password: str, action: str) -> User:
+
+def password_check(*, request: HttpRequest, username: str, password: str, action: Action) -> User:
     """Return the active user with these credentials, or raise; see the module's rules.
 
     `request` is the Django (or DRF) request: its client address and cookies decide the
-    limits and locks. `action` names the check in the failure event `<action>_failed`.
+    limits and locks. `action` names the check; its failure event is `FAILURE_EVENTS[action]`.
     Raise `TooManyAttempts` over a rate limit and `PasswordRejected` for a wrong
     password, an unknown or inactive user, or a locked client.
     """
@@ -47,14 +60,14 @@ def password_check(*, request: HttpRequest, username: str, password: str, action
         user = None
     if user is None:
         lockout.record_failure(request=request, username=username)
-        emit(f"{action}_failed", username=username, ip_address=client_ip(request))
+        emit(FAILURE_EVENTS[action], username=username, ip_address=client_ip(request))
         raise PasswordRejected
     lockout.record_success(request=request, username=username)
     return user
 
 
 def password_confirm(
-    *, request: HttpRequest, user: AbstractBaseUser, password: str, action: str
+    *, request: HttpRequest, user: AbstractBaseUser, password: str, action: Action
 ) -> None:
     """Check the password of the signed-in `user`, under the same rules as a login.
 

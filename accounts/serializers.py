@@ -8,7 +8,7 @@ from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
 
-from accounts import services
+from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
 from accounts.exceptions import PasswordRejected, session_errors_as_401, too_many_attempts_as_429
@@ -56,7 +56,8 @@ class LoginSerializer(serializers.Serializer[Any]):
                 )
         except PasswordRejected as error:
             raise exceptions.AuthenticationFailed(
-                "No active account found with the given credentials.", code="invalid_credentials"
+                "No active account found with the given credentials.",
+                code=codes.INVALID_CREDENTIALS,
             ) from error
         user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(

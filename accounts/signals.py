@@ -3,7 +3,7 @@
 import json
 import logging
 import re
-from typing import Any
+from typing import Any, Literal, get_args
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
@@ -13,12 +13,12 @@ from accounts import cache
 
 logger = logging.getLogger("accounts.security")
 
-#: Sent for every security event with `event` (one of EVENTS), `user_id`, `session_id`
+#: Sent for every security event with `event` (an `Event`), `user_id`, `session_id`
 #: and, where known, `ip_address` and `username` (as typed, on failed password checks).
 #: Never carries a token or a password.
 security_event = Signal()
 
-EVENTS = (
+Event = Literal[
     "login",
     "login_failed",
     "admin_login_failed",
@@ -30,9 +30,9 @@ EVENTS = (
     "password_changed",
     "session_revoked",
     "account_locked",
-)
-
-WARNING_EVENTS = (
+]
+EVENTS: tuple[Event, ...] = get_args(Event)
+WARNING_EVENTS: tuple[Event, ...] = (
     "reuse_detected",
     "login_failed",
     "admin_login_failed",
@@ -50,7 +50,7 @@ def log_value(value: Any) -> str:
     return text if PLAIN_VALUE.fullmatch(text) else json.dumps(text)
 
 
-def emit(event: str, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
+def emit(event: Event, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
     """Send `security_event` and write one structured log line for it."""
     fields = {"user_id": user_id, "session_id": str(session_id) if session_id else None, **extra}
     security_event.send(sender=None, event=event, **fields)

@@ -61,7 +61,7 @@ def test_wrong_old_passwords_lock_the_account(
         assert change(access, "a guess").status_code == 400
     response = change(access, password)
     assert response.status_code == 400
-    assert response.json()["code"] == "invalid"
+    assert response.json()["code"] == "wrong_password"
     assert "old_password" in response.json()["errors"]
     user.refresh_from_db()
     assert not user.check_password(NEW_PASSWORD)
