@@ -23,7 +23,6 @@ from accounts.exceptions import (
     SessionRevoked,
     TokenRevoked,
     UserInactive,
-    WrongPassword,
 )
 from accounts.models import RevokeReason, Session, User
 from accounts.signals import Event, emit
@@ -143,15 +142,14 @@ def locked_user(user: User) -> User:
 
 
 @transaction.atomic
-def user_change_password(
-    *, user: User, session_id: Any, old_password: str, new_password: str
-) -> TokenPair:
-    """Change the password, end every other session and re-sign the caller's tokens."""
+def user_change_password(*, user: User, session_id: Any, new_password: str) -> TokenPair:
+    """Change the password, end every other session and re-sign the caller's tokens.
+
+    The caller has checked the current password with `accounts.guard.password_confirm()`.
+    """
     user = locked_user(user)
     if not user.is_active:
         raise UserInactive
-    if not user.check_password(old_password):
-        raise WrongPassword
     user.set_password(new_password)
     user.save()  # A real password change increments the token version.
     others = Session.objects.filter(user=user).exclude(pk=session_id)
