@@ -53,6 +53,19 @@ class UserInactive(SessionError):
     message = "The user is inactive or no longer exists."
 
 
+class RefreshTokenSuperseded(Exception):
+    """The refresh token was rotated out moments ago: a race between the user's own tabs."""
+
+    code = "refresh_superseded"
+    message = "A newer refresh token was issued moments ago; retry with it."
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the current state."
+    default_code = "conflict"
+
+
 class WrongPassword(Exception):
     """The current password given to a password change is wrong."""
 

@@ -19,6 +19,7 @@ EVENTS = (
     "login",
     "login_failed",
     "refresh",
+    "refresh_superseded",
     "reuse_detected",
     "logout",
     "logout_all",
@@ -27,7 +28,9 @@ EVENTS = (
     "account_locked",
 )
 
-WARNING_EVENTS = ("reuse_detected", "login_failed", "account_locked")
+# A superseded refresh is rare from a client that coordinates its tabs, and is what a
+# thief's replay right after the owner's refresh looks like: worth a warning.
+WARNING_EVENTS = ("reuse_detected", "refresh_superseded", "login_failed", "account_locked")
 
 
 def emit(event: str, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
