@@ -8,7 +8,7 @@ from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
 
-from accounts import services
+from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
 from accounts.exceptions import Conflict, RefreshTokenSuperseded, session_errors_as_401
@@ -53,7 +53,8 @@ class LoginSerializer(serializers.Serializer[Any]):
         if user is None:
             emit("login_failed", ip_address=client_ip(request))
             raise exceptions.AuthenticationFailed(
-                "No active account found with the given credentials.", code="invalid_credentials"
+                "No active account found with the given credentials.",
+                code=codes.INVALID_CREDENTIALS,
             )
         user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(

@@ -31,7 +31,7 @@ from accounts.exceptions import (
     WrongPassword,
 )
 from accounts.models import RevokeReason, Session, User
-from accounts.signals import emit
+from accounts.signals import Event, emit
 from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM, TokenPair, new_token_id, token_pair_for
 
 
@@ -128,7 +128,9 @@ def session_logout(*, token: Token) -> None:
     session_revoke(session=session, reason=RevokeReason.LOGOUT, event="logout")
 
 
-def session_revoke(*, session: Session, reason: str, event: str | None = "session_revoked") -> bool:
+def session_revoke(
+    *, session: Session, reason: str, event: Event | None = "session_revoked"
+) -> bool:
     """Revoke one session; return whether it was live until now."""
     revoked = sessions_revoke(Session.objects.filter(pk=session.pk), reason=reason)
     if revoked and event:

@@ -1,7 +1,7 @@
 """Security events, and the receivers that keep the authentication cache fresh."""
 
 import logging
-from typing import Any
+from typing import Any, Literal, get_args
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
@@ -11,11 +11,11 @@ from accounts import cache
 
 logger = logging.getLogger("accounts.security")
 
-#: Sent for every security event with `event` (one of EVENTS), `user_id`, `session_id`
+#: Sent for every security event with `event` (an `Event`), `user_id`, `session_id`
 #: and, where known, `ip_address`. Never carries a token or a password.
 security_event = Signal()
 
-EVENTS = (
+Event = Literal[
     "login",
     "login_failed",
     "refresh",
@@ -26,14 +26,19 @@ EVENTS = (
     "password_changed",
     "session_revoked",
     "account_locked",
-)
-
+]
+EVENTS: tuple[Event, ...] = get_args(Event)
 # A superseded refresh is rare from a client that coordinates its tabs, and is what a
 # thief's replay right after the owner's refresh looks like: worth a warning.
-WARNING_EVENTS = ("reuse_detected", "refresh_superseded", "login_failed", "account_locked")
+WARNING_EVENTS: tuple[Event, ...] = (
+    "reuse_detected",
+    "refresh_superseded",
+    "login_failed",
+    "account_locked",
+)
 
 
-def emit(event: str, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
+def emit(event: Event, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
     """Send `security_event` and write one structured log line for it."""
     fields = {"user_id": user_id, "session_id": str(session_id) if session_id else None, **extra}
     security_event.send(sender=None, event=event, **fields)

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
-from accounts import cookies, services
+from accounts import codes, cookies, services
 from accounts.exceptions import WrongPassword, session_errors_as_401
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
@@ -66,7 +66,7 @@ class TokenTransportMixin(APIView):
         if self.reads_refresh_cookie and cookie_sent and not cookies.wants_cookie_mode(request):
             raise exceptions.PermissionDenied(
                 "The refresh cookie needs the X-Token-Transport: cookie header.",
-                code="csrf_failed",
+                code=codes.CSRF_FAILED,
             )
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
@@ -80,7 +80,9 @@ class TokenTransportMixin(APIView):
             return data
         cookie = cookies.refresh_cookie(request)
         if cookie is None:
-            raise exceptions.NotAuthenticated("No refresh cookie.", code="refresh_cookie_missing")
+            raise exceptions.NotAuthenticated(
+                "No refresh cookie.", code=codes.REFRESH_COOKIE_MISSING
+            )
         return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}
 
     def finalize_response(
@@ -196,7 +198,7 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
                 )
         except WrongPassword as error:
             raise exceptions.ValidationError(
-                {"old_password": ["The current password is wrong."]}, code="wrong_password"
+                {"old_password": [error.message]}, code=error.code
             ) from error
         return Response({"access": pair.access, "refresh": pair.refresh})
 
@@ -238,4 +240,4 @@ class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Ses
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """A JSON 404 for unknown URLs (install as `handler404`)."""
-    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+    return JsonResponse({"detail": "Not found.", "code": codes.NOT_FOUND}, status=404)
