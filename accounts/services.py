@@ -106,10 +106,10 @@ def session_refuse_old_token(*, session: Session, jti: str, now: datetime) -> No
     between the failed swap and this call turns a late tab into reuse, never a replay into
     a late tab.
     """
-    grace_start = now - accounts_settings.REFRESH_REUSE_GRACE
-    reused = Session.objects.filter(pk=session.pk).exclude(
-        previous_jti=jti, rotated_at__gt=grace_start
-    )
+    reused = Session.objects.filter(pk=session.pk)
+    grace = accounts_settings.REFRESH_REUSE_GRACE
+    if grace:  # `now` may precede a concurrent winner's rotation: with no grace, test nothing.
+        reused = reused.exclude(previous_jti=jti, rotated_at__gt=now - grace)
     if sessions_revoke(reused, reason=RevokeReason.REUSE_DETECTED):
         emit("reuse_detected", user_id=session.user_id, session_id=session.pk)
         raise RefreshTokenReused
