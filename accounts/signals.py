@@ -31,6 +31,7 @@ Event = Literal[
     "password_changed",
     "session_revoked",
     "account_locked",
+    "token_claims_invalid",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
 # A superseded refresh is rare from a client that coordinates its tabs, and is what a
@@ -42,6 +43,7 @@ WARNING_EVENTS: tuple[Event, ...] = (
     "admin_login_failed",
     "password_change_failed",
     "account_locked",
+    "token_claims_invalid",
 )
 
 # Values written bare in the log line; anything else (a username with spaces or line
