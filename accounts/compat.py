@@ -14,7 +14,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.serializers import LoginSerializer, UserSerializer
-from accounts.throttling import LOGIN_THROTTLES
 from accounts.views import MeView, TokenTransportMixin
 
 
@@ -71,7 +70,7 @@ class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.Generi
     serializer_class = LoginSerializer
     authentication_classes = ()
     permission_classes = ()
-    throttle_classes = LOGIN_THROTTLES
+    throttle_classes = ()  # The password guard applies the login limits.
 
     def get_authenticate_header(self, request: Request) -> str:
         # Without authenticators DRF would turn the 401 for wrong credentials into a 403.

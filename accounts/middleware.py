@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 
+from accounts import codes
 from accounts.compat import PlainTextErrorsMixin
 from accounts.conf import accounts_settings
 
@@ -52,7 +53,7 @@ class BodySizeLimitMiddleware:
     ) -> HttpResponseBase | None:
         size = body_size(request)
         if size is None:
-            return error_response(view, 400, BAD_LENGTH, "bad_request")
+            return error_response(view, 400, BAD_LENGTH, codes.BAD_REQUEST)
         if size > accounts_settings.MAX_BODY_SIZE:
-            return error_response(view, 413, TOO_LARGE, "request_too_large")
+            return error_response(view, 413, TOO_LARGE, codes.REQUEST_TOO_LARGE)
         return None

@@ -23,10 +23,9 @@ from accounts.exceptions import (
     SessionRevoked,
     TokenRevoked,
     UserInactive,
-    WrongPassword,
 )
 from accounts.models import RevokeReason, Session, User
-from accounts.signals import emit
+from accounts.signals import Event, emit
 from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM, TokenPair, new_token_id, token_pair_for
 
 
@@ -101,7 +100,9 @@ def session_logout(*, token: Token) -> None:
     session_revoke(session=session, reason=RevokeReason.LOGOUT, event="logout")
 
 
-def session_revoke(*, session: Session, reason: str, event: str | None = "session_revoked") -> bool:
+def session_revoke(
+    *, session: Session, reason: str, event: Event | None = "session_revoked"
+) -> bool:
     """Revoke one session; return whether it was live until now."""
     revoked = sessions_revoke(Session.objects.filter(pk=session.pk), reason=reason)
     if revoked and event:
@@ -136,12 +137,11 @@ def bump_token_version(user: User) -> None:
 
 
 @transaction.atomic
-def user_change_password(
-    *, user: User, session_id: Any, old_password: str, new_password: str
-) -> TokenPair:
-    """Change the password, end every other session and re-sign the caller's tokens."""
-    if not user.check_password(old_password):
-        raise WrongPassword
+def user_change_password(*, user: User, session_id: Any, new_password: str) -> TokenPair:
+    """Change the password, end every other session and re-sign the caller's tokens.
+
+    The caller has checked the current password with `accounts.guard.password_confirm()`.
+    """
     user.set_password(new_password)
     user.save()  # A real password change increments the token version.
     others = Session.objects.filter(user=user).exclude(pk=session_id)
