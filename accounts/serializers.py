@@ -11,7 +11,13 @@ from rest_framework_simplejwt.tokens import Token
 from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import PasswordRejected, session_errors_as_401, too_many_attempts_as_429
+from accounts.exceptions import (
+    Conflict,
+    PasswordRejected,
+    RefreshTokenSuperseded,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
 from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
@@ -125,8 +131,11 @@ class RefreshSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(refresh_given(attrs), RefreshToken)
-        with session_errors_as_401():
-            pair = services.session_refresh(token=token)
+        try:
+            with session_errors_as_401():
+                pair = services.session_refresh(token=token)
+        except RefreshTokenSuperseded as error:
+            raise Conflict(error.message, code=error.code) from error
         return {"access": pair.access, "refresh": pair.refresh}
 
 

@@ -129,11 +129,16 @@ class LoginView(TokenTransportMixin, TokenViewBase):
 @extend_schema(
     summary="Refresh the tokens",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer, **errors(401, 403)},
+    responses={200: TokenPairSerializer, **errors(401, 403, 409)},
     auth=[],
 )
 class RefreshView(TokenTransportMixin, TokenViewBase):
-    """Exchange the session's current refresh token for a new pair (single use)."""
+    """Exchange the session's current refresh token for a new pair (single use).
+
+    The token rotated out last, presented again within the grace window, gets 409
+    `refresh_superseded` and changes nothing: re-read the stored token (in cookie mode
+    the browser already holds it) and retry.
+    """
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True
