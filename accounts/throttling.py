@@ -1,21 +1,17 @@
 """Brute-force limits: login per client IP and per account, refresh per client IP.
 
-Each limit is a fixed-window counter in Django's cache. `cache.add()` then
-`cache.incr()` is atomic on Redis, so parallel requests on several app servers cannot
-slip past the limit together, as they can with DRF's `SimpleRateThrottle` (which reads
-a list of timestamps and writes it back). Rates are read from `ACCOUNTS` at each request,
-so `override_settings` works.
+Each limit is a fixed-window counter (`accounts.counters`), so parallel requests on
+several app servers cannot slip past it together. Rates are read from `ACCOUNTS` at each
+request, so `override_settings` works.
 """
 
-import math
-import time
 from collections.abc import Mapping
 
-from django.core.cache import cache
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts import counters
 from accounts.conf import accounts_settings
 from accounts.lockout import account_id
 from accounts.network import client_ip, network_of
@@ -51,17 +47,9 @@ class CacheRateThrottle(BaseThrottle):
         if limit is None or identity is None:
             return True
         allowed, period = limit
-        now = time.time()
-        window = math.floor(now / period)
+        window, self.wait_seconds = counters.fixed_window(period)
         key = f"{accounts_settings.CACHE_KEY_PREFIX}:throttle:{self.scope}:{identity}:{window}"
-        cache.add(key, 0, period + 1)
-        try:
-            hits = cache.incr(key)
-        except ValueError:  # The window's counter expired between add() and incr().
-            hits = 1
-            cache.set(key, hits, period + 1)
-        self.wait_seconds = (window + 1) * period - now
-        return hits <= allowed
+        return counters.hit(key, 1, period + 1) <= allowed
 
     def wait(self) -> float | None:
         return self.wait_seconds

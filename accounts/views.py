@@ -18,7 +18,6 @@ from accounts import codes, cookies, services
 from accounts.exceptions import WrongPassword, session_errors_as_401
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
-    ErrorSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     LogoutSerializer,
@@ -27,9 +26,9 @@ from accounts.serializers import (
     SessionSerializer,
     TokenPairSerializer,
     UserSerializer,
-    ValidationErrorSerializer,
     VerifySerializer,
 )
+from accounts.shared import error_responses as errors
 from accounts.throttling import LOGIN_THROTTLES, RefreshRateThrottle
 from accounts.tokens import SESSION_CLAIM
 
@@ -44,14 +43,6 @@ TRANSPORT_PARAMETER = OpenApiParameter(
         "the refresh token is in the body."
     ),
 )
-
-
-def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
-    """Document the error bodies these statuses answer with."""
-    return {
-        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
-        for status_code in statuses
-    }
 
 
 class TokenTransportMixin(APIView):
