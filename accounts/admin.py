@@ -8,7 +8,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts import lockout, services
+from accounts.forms import GuardedAdminAuthenticationForm
 from accounts.models import RevokeReason, Session, User
+
+# The admin's login checks passwords through the guard too (limits, lockout, events).
+admin.site.login_form = GuardedAdminAuthenticationForm
 
 
 class SessionInline(admin.TabularInline):  # type: ignore[type-arg]

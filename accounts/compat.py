@@ -13,7 +13,6 @@ from rest_framework.response import Response
 
 from accounts.serializers import LoginSerializer, UserSerializer
 from accounts.shared import PlainTextErrorsMixin, plain_text_error_responses
-from accounts.throttling import LOGIN_THROTTLES
 from accounts.views import MeView, TokenTransportMixin
 
 
@@ -36,7 +35,7 @@ class CourseLoginView(PlainTextErrorsMixin, TokenTransportMixin, generics.Generi
     serializer_class = LoginSerializer
     authentication_classes = ()
     permission_classes = ()
-    throttle_classes = LOGIN_THROTTLES
+    throttle_classes = ()  # The password guard applies the login limits.
 
     def get_authenticate_header(self, request: Request) -> str:
         # Without authenticators DRF would turn the 401 for wrong credentials into a 403.

@@ -59,11 +59,16 @@ class UserNotFound(SessionError):
     message = "The user no longer exists."
 
 
-class WrongPassword(Exception):
-    """The current password given to a password change is wrong."""
+class PasswordRejected(Exception):
+    """A password check failed: wrong password, unknown or inactive user, or locked out."""
 
-    code = codes.WRONG_PASSWORD
-    message = "The current password is wrong."
+
+class TooManyAttempts(Exception):
+    """A password check went over a rate limit; `wait` is the seconds until the next window."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(wait)
+        self.wait = wait
 
 
 @contextmanager
@@ -73,6 +78,15 @@ def session_errors_as_401() -> Iterator[None]:
         yield
     except SessionError as error:
         raise exceptions.AuthenticationFailed(error.message, code=error.code) from error
+
+
+@contextmanager
+def too_many_attempts_as_429() -> Iterator[None]:
+    """Turn `TooManyAttempts` raised inside into DRF's 429 `throttled` with `Retry-After`."""
+    try:
+        yield
+    except TooManyAttempts as error:
+        raise exceptions.Throttled(wait=error.wait) from error
 
 
 def validation_code(exc: exceptions.ValidationError) -> str:

@@ -11,11 +11,10 @@ from rest_framework_simplejwt.tokens import Token
 from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import session_errors_as_401
-from accounts.lockout import user_authenticate
+from accounts.exceptions import PasswordRejected, session_errors_as_401, too_many_attempts_as_429
+from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
-from accounts.signals import emit
 from accounts.tokens import RefreshToken, UntypedToken
 
 # Long passphrases work; megabyte "passwords" that would keep Argon2 busy do not.
@@ -47,15 +46,19 @@ class LoginSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]
-        user = user_authenticate(
-            request=request, username=attrs["username"], password=attrs["password"]
-        )
-        if user is None:
-            emit("login_failed", ip_address=client_ip(request))
+        try:
+            with too_many_attempts_as_429():
+                user = password_check(
+                    request=request,
+                    username=attrs["username"],
+                    password=attrs["password"],
+                    action="login",
+                )
+        except PasswordRejected as error:
             raise exceptions.AuthenticationFailed(
                 "No active account found with the given credentials.",
                 code=codes.INVALID_CREDENTIALS,
-            )
+            ) from error
         user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(
             user=user,

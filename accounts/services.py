@@ -23,7 +23,6 @@ from accounts.exceptions import (
     SessionRevoked,
     TokenRevoked,
     UserInactive,
-    WrongPassword,
 )
 from accounts.models import RevokeReason, Session, User
 from accounts.signals import Event, emit
@@ -138,12 +137,11 @@ def bump_token_version(user: User) -> None:
 
 
 @transaction.atomic
-def user_change_password(
-    *, user: User, session_id: Any, old_password: str, new_password: str
-) -> TokenPair:
-    """Change the password, end every other session and re-sign the caller's tokens."""
-    if not user.check_password(old_password):
-        raise WrongPassword
+def user_change_password(*, user: User, session_id: Any, new_password: str) -> TokenPair:
+    """Change the password, end every other session and re-sign the caller's tokens.
+
+    The caller has checked the current password with `accounts.guard.password_confirm()`.
+    """
     user.set_password(new_password)
     user.save()  # A real password change increments the token version.
     others = Session.objects.filter(user=user).exclude(pk=session_id)

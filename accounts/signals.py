@@ -1,6 +1,8 @@
 """Security events, and the receivers that keep the authentication cache fresh."""
 
+import json
 import logging
+import re
 from typing import Any, Literal, get_args
 
 from django.contrib.auth import get_user_model
@@ -12,12 +14,15 @@ from accounts import cache
 logger = logging.getLogger("accounts.security")
 
 #: Sent for every security event with `event` (an `Event`), `user_id`, `session_id`
-#: and, where known, `ip_address`. Never carries a token or a password.
+#: and, where known, `ip_address` and `username` (as typed, on failed password checks).
+#: Never carries a token or a password.
 security_event = Signal()
 
 Event = Literal[
     "login",
     "login_failed",
+    "admin_login_failed",
+    "password_change_failed",
     "refresh",
     "reuse_detected",
     "logout",
@@ -27,14 +32,31 @@ Event = Literal[
     "account_locked",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
-WARNING_EVENTS: tuple[Event, ...] = ("reuse_detected", "login_failed", "account_locked")
+WARNING_EVENTS: tuple[Event, ...] = (
+    "reuse_detected",
+    "login_failed",
+    "admin_login_failed",
+    "password_change_failed",
+    "account_locked",
+)
+
+# Values written bare in the log line; anything else (a username with spaces or line
+# breaks, say) is quoted as JSON, so no value can forge another field or line.
+PLAIN_VALUE = re.compile(r"[\w.:@/+-]*")
+
+
+def log_value(value: Any) -> str:
+    text = str(value)
+    return text if PLAIN_VALUE.fullmatch(text) else json.dumps(text)
 
 
 def emit(event: Event, *, user_id: Any = None, session_id: Any = None, **extra: Any) -> None:
     """Send `security_event` and write one structured log line for it."""
     fields = {"user_id": user_id, "session_id": str(session_id) if session_id else None, **extra}
     security_event.send(sender=None, event=event, **fields)
-    text = " ".join(f"{key}={value}" for key, value in fields.items() if value is not None)
+    text = " ".join(
+        f"{key}={log_value(value)}" for key, value in fields.items() if value is not None
+    )
     level = logging.WARNING if event in WARNING_EVENTS else logging.INFO
     logger.log(level, "event=%s %s", event, text, extra={"event": event, **fields})
 

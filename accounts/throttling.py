@@ -1,11 +1,9 @@
-"""Brute-force limits: login per client IP and per account, refresh per client IP.
+"""Brute-force limits: fixed-window counters for password checks and refreshes.
 
 Each limit is a fixed-window counter (`accounts.counters`), so parallel requests on
 several app servers cannot slip past it together. Rates are read from `ACCOUNTS` at each
 request, so `override_settings` works.
 """
-
-from collections.abc import Mapping
 
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
@@ -13,7 +11,6 @@ from rest_framework.views import APIView
 
 from accounts import counters
 from accounts.conf import accounts_settings
-from accounts.lockout import account_id
 from accounts.network import client_ip, network_of
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -29,52 +26,37 @@ def parse_rate(rate: str | None) -> tuple[int, int] | None:
     return int(count), PERIODS[period[0]]
 
 
+def rate_limit_wait(*, scope: str, identity: str, rate: str | None) -> float | None:
+    """Count one request of `identity` against `rate`; return the seconds to wait if over it."""
+    limit = parse_rate(rate)
+    if limit is None:
+        return None
+    allowed, period = limit
+    window, seconds_left = counters.fixed_window(period)
+    key = f"{accounts_settings.CACHE_KEY_PREFIX}:throttle:{scope}:{identity}:{window}"
+    return None if counters.hit(key, 1, period + 1) <= allowed else seconds_left
+
+
 class CacheRateThrottle(BaseThrottle):
-    """Allow `ACCOUNTS[rate_setting]` requests per window for each identity."""
+    """Allow `ACCOUNTS[rate_setting]` requests per window for each client network."""
 
     scope: str = ""
     rate_setting: str = ""
     wait_seconds: float | None = None
 
-    def identity(self, request: Request) -> str | None:
-        """What this limit counts per (None: not limited)."""
-        address = client_ip(request)
-        return network_of(address) if address else None
-
     def allow_request(self, request: Request, view: APIView) -> bool:
-        limit = parse_rate(getattr(accounts_settings, self.rate_setting))
-        identity = self.identity(request)
-        if limit is None or identity is None:
+        address = client_ip(request)
+        if address is None:
             return True
-        allowed, period = limit
-        window, self.wait_seconds = counters.fixed_window(period)
-        key = f"{accounts_settings.CACHE_KEY_PREFIX}:throttle:{self.scope}:{identity}:{window}"
-        return counters.hit(key, 1, period + 1) <= allowed
+        self.wait_seconds = rate_limit_wait(
+            scope=self.scope,
+            identity=network_of(address),
+            rate=getattr(accounts_settings, self.rate_setting),
+        )
+        return self.wait_seconds is None
 
     def wait(self) -> float | None:
         return self.wait_seconds
-
-
-class LoginRateThrottle(CacheRateThrottle):
-    """Login attempts per client IP (`LOGIN_RATE_PER_IP`)."""
-
-    scope = "login-ip"
-    rate_setting = "LOGIN_RATE_PER_IP"
-
-
-class LoginAccountRateThrottle(CacheRateThrottle):
-    """Login attempts per account, from any address (`LOGIN_RATE_PER_ACCOUNT`).
-
-    Keyed on the normalised username of the request body, whether or not it exists.
-    """
-
-    scope = "login-account"
-    rate_setting = "LOGIN_RATE_PER_ACCOUNT"
-
-    def identity(self, request: Request) -> str | None:
-        data = request.data
-        username = data.get("username") if isinstance(data, Mapping) else None
-        return account_id(username) if isinstance(username, str) and username else None
 
 
 class RefreshRateThrottle(CacheRateThrottle):
@@ -82,6 +64,3 @@ class RefreshRateThrottle(CacheRateThrottle):
 
     scope = "refresh-ip"
     rate_setting = "REFRESH_RATE_PER_IP"
-
-
-LOGIN_THROTTLES = [LoginRateThrottle, LoginAccountRateThrottle]

@@ -15,7 +15,12 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
 from accounts import codes, cookies, services
-from accounts.exceptions import WrongPassword, session_errors_as_401
+from accounts.exceptions import (
+    PasswordRejected,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
+from accounts.guard import password_confirm
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
     LoginResponseSerializer,
@@ -29,7 +34,7 @@ from accounts.serializers import (
     VerifySerializer,
 )
 from accounts.shared import error_responses as errors
-from accounts.throttling import LOGIN_THROTTLES, RefreshRateThrottle
+from accounts.throttling import RefreshRateThrottle
 from accounts.tokens import SESSION_CLAIM
 
 TRANSPORT_PARAMETER = OpenApiParameter(
@@ -104,7 +109,7 @@ class LoginView(TokenTransportMixin, TokenViewBase):
     """Check a username and password; start a session and return its tokens and the user."""
 
     serializer_class = LoginSerializer
-    throttle_classes = LOGIN_THROTTLES
+    throttle_classes = ()  # The password guard applies the login limits.
 
 
 @extend_schema(
@@ -176,16 +181,23 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            with session_errors_as_401():
-                pair = services.user_change_password(
+            with too_many_attempts_as_429():
+                password_confirm(
+                    request=request,
                     user=request.user,  # type: ignore[arg-type]
-                    session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
-                    **serializer.validated_data,
+                    password=serializer.validated_data["old_password"],
+                    action="password_change",
                 )
-        except WrongPassword as error:
+        except PasswordRejected as error:
             raise exceptions.ValidationError(
-                {"old_password": [error.message]}, code=error.code
+                {"old_password": ["The current password is wrong."]}, code=codes.WRONG_PASSWORD
             ) from error
+        with session_errors_as_401():
+            pair = services.user_change_password(
+                user=request.user,  # type: ignore[arg-type]
+                session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
+                new_password=serializer.validated_data["new_password"],
+            )
         return Response({"access": pair.access, "refresh": pair.refresh})
 
 

@@ -3,13 +3,11 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Session
-from accounts.signals import security_event
 
 
 def make_session(user: Any, **fields: Any) -> Session:
@@ -34,18 +32,6 @@ def test_clear_command_deletes_only_stale_sessions(user: Any) -> None:
     call_command("clear_token_sessions", stdout=out)
     assert set(Session.objects.values_list("pk", flat=True)) == {live.pk, recently_revoked.pk}
     assert "Deleted 3" in out.getvalue()
-
-
-@pytest.fixture
-def events() -> Any:
-    received: list[dict[str, Any]] = []
-
-    def receiver(sender: Any, **kwargs: Any) -> None:
-        received.append(kwargs)
-
-    security_event.connect(receiver)
-    yield received
-    security_event.disconnect(receiver)
 
 
 def test_every_event_is_signalled_and_logged_without_secrets(
