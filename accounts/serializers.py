@@ -11,7 +11,13 @@ from rest_framework_simplejwt.tokens import Token
 from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import PasswordRejected, session_errors_as_401, too_many_attempts_as_429
+from accounts.exceptions import (
+    Conflict,
+    PasswordRejected,
+    RefreshTokenSuperseded,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
 from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
@@ -38,11 +44,20 @@ def decode(raw: str, token_class: type[Token]) -> Token:
         raise InvalidToken(error.args[0]) from error
 
 
+class StringField(serializers.CharField):
+    """A `CharField` that takes only JSON strings: DRF's turns `12345` into `"12345"`."""
+
+    default_error_messages = {"invalid": "Must be a string."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
 class LoginSerializer(serializers.Serializer[Any]):
-    username = serializers.CharField(max_length=150)
-    password = serializers.CharField(
-        max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True
-    )
+    username = StringField(max_length=150)
+    password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]
@@ -86,8 +101,11 @@ class RefreshSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["refresh"], RefreshToken)
-        with session_errors_as_401():
-            pair = services.session_refresh(token=token)
+        try:
+            with session_errors_as_401():
+                pair = services.session_refresh(token=token)
+        except RefreshTokenSuperseded as error:
+            raise Conflict(error.message, code=error.code) from error
         return {"access": pair.access, "refresh": pair.refresh}
 
 
@@ -112,8 +130,8 @@ class VerifySerializer(serializers.Serializer[Any]):
 
 
 class PasswordChangeSerializer(serializers.Serializer[Any]):
-    old_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
-    new_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    old_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    new_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
 
     def validate_new_password(self, value: str) -> str:
         password_validation.validate_password(value, self.context["request"].user)

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
 from accounts import codes, cookies, services
+from accounts.claims import SESSION_CLAIM
 from accounts.exceptions import (
     PasswordRejected,
     session_errors_as_401,
@@ -35,7 +36,6 @@ from accounts.serializers import (
 )
 from accounts.shared import error_responses as errors
 from accounts.throttling import RefreshRateThrottle
-from accounts.tokens import SESSION_CLAIM
 
 TRANSPORT_PARAMETER = OpenApiParameter(
     name="X-Token-Transport",
@@ -114,11 +114,16 @@ class LoginView(TokenTransportMixin, TokenViewBase):
 
 @extend_schema(
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer, **errors(400, 401, 403, 429)},
+    responses={200: TokenPairSerializer, **errors(400, 401, 403, 409, 429)},
     auth=[],
 )
 class RefreshView(TokenTransportMixin, TokenViewBase):
-    """Exchange the session's current refresh token for a new pair (single use)."""
+    """Exchange the session's current refresh token for a new pair (single use).
+
+    The token rotated out last, presented again within the grace window, gets 409
+    `refresh_superseded` and changes nothing: re-read the stored token (in cookie mode
+    the browser already holds it) and retry.
+    """
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True
