@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
-from accounts.serializers import ErrorSerializer, ValidationErrorSerializer
+from accounts.shared import ErrorSerializer, ValidationErrorSerializer
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 # What each error status means when the view's own code is not what answers it.

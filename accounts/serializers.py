@@ -83,20 +83,6 @@ class LoginSerializer(serializers.Serializer[Any]):
         return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
 
 
-class ErrorSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
-    code = serializers.CharField(read_only=True, help_text="A stable snake_case code.")
-
-
-class ValidationErrorSerializer(ErrorSerializer):
-    # The metaclass moves declared fields out of the class: `Serializer.errors` is untouched.
-    errors = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,  # A body that is not JSON at all has no field errors.
-        help_text="Messages per field (`non_field_errors` for the body as a whole).",
-    )
-
-
 class TokenPairSerializer(serializers.Serializer[Any]):
     access = serializers.CharField(read_only=True)
     # Not read-only: OpenAPI would then list it as always present.

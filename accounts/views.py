@@ -24,7 +24,6 @@ from accounts.exceptions import (
 from accounts.guard import password_confirm
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
-    ErrorSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     LogoutSerializer,
@@ -33,9 +32,9 @@ from accounts.serializers import (
     SessionSerializer,
     TokenPairSerializer,
     UserSerializer,
-    ValidationErrorSerializer,
     VerifySerializer,
 )
+from accounts.shared import error_responses as errors
 from accounts.throttling import RefreshRateThrottle
 
 TRANSPORT_PARAMETER = OpenApiParameter(
@@ -49,18 +48,6 @@ TRANSPORT_PARAMETER = OpenApiParameter(
         "the refresh token is in the body."
     ),
 )
-
-
-def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
-    """Document the error bodies these statuses answer with.
-
-    Only the view's own errors: `accounts.schema.AutoSchema` adds those its build implies
-    (400, 413 and 415 for a body, 401 for authenticators, 429 for throttles).
-    """
-    return {
-        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
-        for status_code in statuses
-    }
 
 
 class TokenTransportMixin(APIView):
