@@ -34,6 +34,9 @@ DEFAULTS: dict[str, Any] = {
     "REFRESH_RATE_PER_IP": "60/min",
     "LOCKOUT_FAILURES": 10,
     "LOCKOUT_SECONDS": 900,
+    # Failures from networks and devices unknown to an account, per UTC day, before all
+    # of them are locked out of it (known ones keep working; see `accounts.lockout`).
+    "LOCKOUT_ACCOUNT_FAILURES": 100,
     # Reverse proxies in front of the server that append to X-Forwarded-For. 0: the
     # header is ignored and the client is REMOTE_ADDR.
     "TRUSTED_PROXIES": 0,
