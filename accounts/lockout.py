@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from accounts import cookies
+from accounts import cookies, counters
 from accounts.conf import accounts_settings
 from accounts.network import client_ip, lockout_network
 from accounts.signals import emit
@@ -104,7 +104,7 @@ def record_failure(client: Client) -> None:
         return
     if not client.known:
         count_unknown_failure(client)
-    failures = increment(client.key("failures", client.name), FAILURE_MEMORY_SECONDS)
+    failures = counters.hit(client.key("failures", client.name), 1, FAILURE_MEMORY_SECONDS)
     if failures >= (max(1, limit // 2) if client.known else limit):
         seconds = accounts_settings.LOCKOUT_SECONDS
         lock(client, client.key("locked", client.name), time.time() + seconds)
@@ -119,14 +119,15 @@ def record_success(client: Client, request: HttpRequest) -> None:
 
 
 def count_unknown_failure(client: Client) -> None:
-    day = math.floor(time.time() / DAY)
-    failures = increment(client.key("unknown-failures", day), DAY + 60)
+    day, seconds_left = counters.fixed_window(DAY)
+    failures = counters.hit(client.key("unknown-failures", day), 1, DAY + 60)
     if failures == accounts_settings.LOCKOUT_ACCOUNT_FAILURES:
-        lock(client, None, float((day + 1) * DAY))
+        lock(client, None, time.time() + seconds_left)
 
 
 def unknown_failures(client: Client) -> int:
-    failures = cache.get(client.key("unknown-failures", math.floor(time.time() / DAY)))
+    day, _ = counters.fixed_window(DAY)
+    failures = cache.get(client.key("unknown-failures", day))
     return failures if isinstance(failures, int) else 0
 
 
@@ -140,15 +141,6 @@ def lock(client: Client, lock_key: str | None, until: float) -> None:
     cache.set(locked_key, max(until, cache.get(locked_key) or 0.0), seconds)
     scope = "unknown_clients" if lock_key is None else "device" if client.device else "network"
     emit("account_locked", account=client.account[:16], scope=scope, until=int(until))
-
-
-def increment(counter_key: str, timeout: int) -> int:
-    cache.add(counter_key, 0, timeout)
-    try:
-        return int(cache.incr(counter_key))
-    except ValueError:  # The counter expired between add() and incr().
-        cache.set(counter_key, 1, timeout)
-        return 1
 
 
 def deadline_ahead(deadline: object) -> bool:

@@ -11,7 +11,13 @@ from rest_framework_simplejwt.tokens import Token
 from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import PasswordRejected, session_errors_as_401, too_many_attempts_as_429
+from accounts.exceptions import (
+    Conflict,
+    PasswordRejected,
+    RefreshTokenSuperseded,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
 from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
@@ -77,20 +83,6 @@ class LoginSerializer(serializers.Serializer[Any]):
         return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
 
 
-class ErrorSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
-    code = serializers.CharField(read_only=True, help_text="A stable snake_case code.")
-
-
-class ValidationErrorSerializer(ErrorSerializer):
-    # The metaclass moves declared fields out of the class: `Serializer.errors` is untouched.
-    errors = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,  # A body that is not JSON at all has no field errors.
-        help_text="Messages per field (`non_field_errors` for the body as a whole).",
-    )
-
-
 class TokenPairSerializer(serializers.Serializer[Any]):
     access = serializers.CharField(read_only=True)
     refresh = serializers.CharField(
@@ -109,8 +101,11 @@ class RefreshSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["refresh"], RefreshToken)
-        with session_errors_as_401():
-            pair = services.session_refresh(token=token)
+        try:
+            with session_errors_as_401():
+                pair = services.session_refresh(token=token)
+        except RefreshTokenSuperseded as error:
+            raise Conflict(error.message, code=error.code) from error
         return {"access": pair.access, "refresh": pair.refresh}
 
 

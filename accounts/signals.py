@@ -24,6 +24,7 @@ Event = Literal[
     "admin_login_failed",
     "password_change_failed",
     "refresh",
+    "refresh_superseded",
     "reuse_detected",
     "logout",
     "logout_all",
@@ -33,8 +34,11 @@ Event = Literal[
     "token_claims_invalid",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
+# A superseded refresh is rare from a client that coordinates its tabs, and is what a
+# thief's replay right after the owner's refresh looks like: worth a warning.
 WARNING_EVENTS: tuple[Event, ...] = (
     "reuse_detected",
+    "refresh_superseded",
     "login_failed",
     "admin_login_failed",
     "password_change_failed",

@@ -24,7 +24,6 @@ from accounts.exceptions import (
 from accounts.guard import password_confirm
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
-    ErrorSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     LogoutSerializer,
@@ -33,9 +32,9 @@ from accounts.serializers import (
     SessionSerializer,
     TokenPairSerializer,
     UserSerializer,
-    ValidationErrorSerializer,
     VerifySerializer,
 )
+from accounts.shared import error_responses as errors
 from accounts.throttling import RefreshRateThrottle
 
 TRANSPORT_PARAMETER = OpenApiParameter(
@@ -49,14 +48,6 @@ TRANSPORT_PARAMETER = OpenApiParameter(
         "the refresh token is in the body."
     ),
 )
-
-
-def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
-    """Document the error bodies these statuses answer with."""
-    return {
-        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
-        for status_code in statuses
-    }
 
 
 class TokenTransportMixin(APIView):
@@ -124,11 +115,16 @@ class LoginView(TokenTransportMixin, TokenViewBase):
 
 @extend_schema(
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer, **errors(400, 401, 403, 429)},
+    responses={200: TokenPairSerializer, **errors(400, 401, 403, 409, 429)},
     auth=[],
 )
 class RefreshView(TokenTransportMixin, TokenViewBase):
-    """Exchange the session's current refresh token for a new pair (single use)."""
+    """Exchange the session's current refresh token for a new pair (single use).
+
+    The token rotated out last, presented again within the grace window, gets 409
+    `refresh_superseded` and changes nothing: re-read the stored token (in cookie mode
+    the browser already holds it) and retry.
+    """
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True

@@ -202,6 +202,9 @@ SIMPLE_JWT = {
 
 ACCOUNTS = {
     "SIGNING_KEYS_FILE": JWT_KEYS_FILE,
+    "REFRESH_REUSE_GRACE": timedelta(
+        seconds=env.int("JWT_REFRESH_REUSE_GRACE_SECONDS", default=10)
+    ),
     "LOGIN_RATE_PER_IP": env.str("AUTH_LOGIN_RATE_PER_IP", default="20/min"),
     "LOGIN_RATE_PER_ACCOUNT": env.str("AUTH_LOGIN_RATE_PER_ACCOUNT", default="10/min"),
     "REFRESH_RATE_PER_IP": env.str("AUTH_REFRESH_RATE_PER_IP", default="60/min"),
