@@ -91,12 +91,12 @@ def enforce_rate_limits(*, request: HttpRequest, client: lockout.Client) -> None
     from, so an attacker spending it cannot keep the owner out.
     """
     address = client_ip(request)
-    limits = [] if client.known else [("login-account", client.account, "LOGIN_RATE_PER_ACCOUNT")]
+    limits: list[tuple[str, str, str | None]] = []
+    if not client.known:
+        limits.append(("login-account", client.account, accounts_settings.LOGIN_RATE_PER_ACCOUNT))
     if address is not None:
-        limits.insert(0, ("login-ip", network_of(address), "LOGIN_RATE_PER_IP"))
-    for scope, identity, setting in limits:
-        wait = rate_limit_wait(
-            scope=scope, identity=identity, rate=getattr(accounts_settings, setting)
-        )
+        limits.insert(0, ("login-ip", network_of(address), accounts_settings.LOGIN_RATE_PER_IP))
+    for scope, identity, rate in limits:
+        wait = rate_limit_wait(scope=scope, identity=identity, rate=rate)
         if wait is not None:
             raise TooManyAttempts(wait)
