@@ -8,9 +8,9 @@ from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
 
 from accounts.cache import load_auth_state
+from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import jwt_settings
 from accounts.exceptions import TokenRevoked, UserInactive, UserNotFound, session_errors_as_401
-from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM
 
 
 def user_for_token(token: Token) -> AbstractBaseUser:

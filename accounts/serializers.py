@@ -38,11 +38,20 @@ def decode(raw: str, token_class: type[Token]) -> Token:
         raise InvalidToken(error.args[0]) from error
 
 
+class StringField(serializers.CharField):
+    """A `CharField` that takes only JSON strings: DRF's turns `12345` into `"12345"`."""
+
+    default_error_messages = {"invalid": "Must be a string."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
 class LoginSerializer(serializers.Serializer[Any]):
-    username = serializers.CharField(max_length=150)
-    password = serializers.CharField(
-        max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True
-    )
+    username = StringField(max_length=150)
+    password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]
@@ -126,8 +135,8 @@ class VerifySerializer(serializers.Serializer[Any]):
 
 
 class PasswordChangeSerializer(serializers.Serializer[Any]):
-    old_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
-    new_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    old_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    new_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
 
     def validate_new_password(self, value: str) -> str:
         password_validation.validate_password(value, self.context["request"].user)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from rest_framework_simplejwt.tokens import Token
 
 from accounts import cache
+from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import accounts_settings, jwt_settings
 from accounts.exceptions import (
     RefreshTokenReused,
@@ -26,7 +27,7 @@ from accounts.exceptions import (
 )
 from accounts.models import RevokeReason, Session, User
 from accounts.signals import Event, emit
-from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM, TokenPair, new_token_id, token_pair_for
+from accounts.tokens import TokenPair, new_token_id, token_pair_for
 
 
 def session_start(*, user: User, user_agent: str = "", ip_address: str | None = None) -> TokenPair:

@@ -30,6 +30,7 @@ Event = Literal[
     "password_changed",
     "session_revoked",
     "account_locked",
+    "token_claims_invalid",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
 WARNING_EVENTS: tuple[Event, ...] = (
@@ -38,6 +39,7 @@ WARNING_EVENTS: tuple[Event, ...] = (
     "admin_login_failed",
     "password_change_failed",
     "account_locked",
+    "token_claims_invalid",
 )
 
 # Values written bare in the log line; anything else (a username with spaces or line

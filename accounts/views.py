@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
 from accounts import codes, cookies, services
+from accounts.claims import SESSION_CLAIM
 from accounts.exceptions import (
     PasswordRejected,
     session_errors_as_401,
@@ -36,7 +37,6 @@ from accounts.serializers import (
     VerifySerializer,
 )
 from accounts.throttling import RefreshRateThrottle
-from accounts.tokens import SESSION_CLAIM
 
 TRANSPORT_PARAMETER = OpenApiParameter(
     name="X-Token-Transport",
