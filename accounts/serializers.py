@@ -30,6 +30,14 @@ class UserSerializer(serializers.ModelSerializer[Any]):
         fields = ["id", "username", "email", "first_name", "last_name"]
         read_only_fields = fields
 
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """Return the fields' values as they are: all of them are already JSON-ready.
+
+        DRF would build (deep-copy) the five fields for every user served, the biggest cost
+        of `GET /api/auth/me/`; a test proves the result equal to the field-by-field one.
+        """
+        return {name: getattr(instance, name) for name in self.Meta.fields}
+
 
 def decode(raw: str, token_class: type[Token]) -> Token:
     try:
