@@ -14,6 +14,9 @@ DEFAULTS: dict[str, Any] = {
     "REVOKED_SESSION_RETENTION": timedelta(days=7),
     # How long a user's authentication state is cached between requests.
     "USER_CACHE_TIMEOUT": 300,
+    # Access tokens each process remembers as verified (signature and claims), until their
+    # expiry; revocation is still checked at every request. 0 verifies every request.
+    "VERIFIED_TOKEN_CACHE_SIZE": 4096,
     "CACHE_KEY_PREFIX": "accounts",
     # Cookie mode: the request header that selects it and the cookie that carries the
     # refresh token.
