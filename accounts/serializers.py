@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.signals import user_logged_in
 from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
@@ -76,7 +75,6 @@ class LoginSerializer(serializers.Serializer[Any]):
                 "No active account found with the given credentials.",
                 code=codes.INVALID_CREDENTIALS,
             ) from error
-        user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(
             user=user,
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
