@@ -16,7 +16,7 @@ import {
 
 import { APP_CONFIG } from '../config';
 import { AUTH_PATHS } from './api-urls';
-import { LoginResponse, RefreshResponse, User } from './models';
+import { ApiError, LoginResponse, RefreshResponse, User } from './models';
 import { TabMessage, TabSync } from './tab-sync';
 
 /** `restoring` while the reload check runs, then `signed-out` or `signed-in`. */
@@ -195,6 +195,6 @@ function isSuperseded(error: unknown): boolean {
   return (
     error instanceof HttpErrorResponse &&
     error.status === 409 &&
-    (error.error as { code?: unknown } | null)?.code === 'refresh_superseded'
+    (error.error as ApiError | null)?.code === 'refresh_superseded'
   );
 }
