@@ -35,9 +35,16 @@ def lock_key(username: str) -> str:
     return f"{accounts_settings.CACHE_KEY_PREFIX}:login-locked:{account_id(username)}"
 
 
-def account_is_locked(*, username: str) -> bool:
+def account_locked_until(*, username: str) -> float | None:
+    """Return when the lock on `username` ends (a Unix time), or None if it is not locked."""
     locked_until = cache.get(lock_key(username))
-    return isinstance(locked_until, float) and locked_until > time.time()
+    if isinstance(locked_until, float) and locked_until > time.time():
+        return locked_until
+    return None
+
+
+def account_is_locked(*, username: str) -> bool:
+    return account_locked_until(username=username) is not None
 
 
 def account_record_failure(*, username: str) -> None:
