@@ -103,12 +103,13 @@ class SessionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "last_used_at",
         "expires_at",
         "refresh_expires_at",
+        "rotated_at",
         "user_agent",
         "ip_address",
         "revoked_at",
         "revoke_reason",
     ]
-    exclude = ["current_jti"]
+    exclude = ["current_jti", "previous_jti"]
     actions = ["revoke_sessions"]
     date_hierarchy = "created_at"
 

@@ -24,12 +24,13 @@ SESSION_REVOKED = "session_revoked"
 SESSION_EXPIRED = "session_expired"
 REFRESH_TOKEN_REUSED = "refresh_token_reused"
 REFRESH_COOKIE_MISSING = "refresh_cookie_missing"
-# 403, 404, 405, 406, 413, 415, 429 (and `quota_exceeded` from `randomuser`)
+# 403, 404, 405, 406, 409, 413, 415, 429 (and `quota_exceeded` from `randomuser`)
 CSRF_FAILED = "csrf_failed"
 PERMISSION_DENIED = "permission_denied"
 NOT_FOUND = "not_found"
 METHOD_NOT_ALLOWED = "method_not_allowed"
 NOT_ACCEPTABLE = "not_acceptable"
+REFRESH_SUPERSEDED = "refresh_superseded"  # 409: a late tab's refresh; retry.
 REQUEST_TOO_LARGE = "request_too_large"
 UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 THROTTLED = "throttled"

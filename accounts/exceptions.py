@@ -59,6 +59,21 @@ class UserNotFound(SessionError):
     message = "The user no longer exists."
 
 
+class RefreshTokenSuperseded(Exception):
+    """The refresh token was rotated out moments ago: a race between the user's own tabs."""
+
+    code = codes.REFRESH_SUPERSEDED
+    message = "A newer refresh token was issued moments ago; retry with it."
+
+
+class Conflict(exceptions.APIException):
+    """A 409: the request raced another one (the only one so far: `refresh_superseded`)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = RefreshTokenSuperseded.message
+    default_code = codes.REFRESH_SUPERSEDED
+
+
 class PasswordRejected(Exception):
     """A password check failed: wrong password, unknown or inactive user, or locked out."""
 

@@ -13,6 +13,7 @@ import unicodedata
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from accounts import counters
 from accounts.conf import accounts_settings
 from accounts.signals import emit
 
@@ -53,13 +54,7 @@ def account_record_failure(*, username: str) -> None:
     if not limit:
         return
     key = failures_key(username)
-    cache.add(key, 0, FAILURE_MEMORY_SECONDS)
-    try:
-        failures = cache.incr(key)
-    except ValueError:  # The counter expired between add() and incr().
-        failures = 1
-        cache.set(key, failures, FAILURE_MEMORY_SECONDS)
-    if failures >= limit:
+    if counters.hit(key, 1, FAILURE_MEMORY_SECONDS) >= limit:
         seconds = accounts_settings.LOCKOUT_SECONDS
         # The deadline is stored too, so the lock ends on time whatever the cache's clock.
         cache.set(lock_key(username), time.time() + seconds, seconds)

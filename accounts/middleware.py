@@ -9,11 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import HttpRequest, HttpResponseBase
 
 from accounts import codes
-from accounts.compat import PlainTextErrorsMixin
 from accounts.conf import accounts_settings
+from accounts.shared import error_response
 
 TOO_LARGE = "The request body is too large."
 BAD_LENGTH = "The Content-Length header is invalid."
@@ -29,14 +29,6 @@ def body_size(request: HttpRequest) -> int | None:
     except RequestDataTooBig:
         limit: int = accounts_settings.MAX_BODY_SIZE
         return limit + 1
-
-
-def error_response(view: Any, status: int, detail: str, code: str) -> HttpResponseBase:
-    """An error in the format of the view: plain text on the course's routes, else JSON."""
-    view_class = getattr(view, "view_class", None)
-    if isinstance(view_class, type) and issubclass(view_class, PlainTextErrorsMixin):
-        return HttpResponse(detail, status=status, content_type="text/plain; charset=utf-8")
-    return JsonResponse({"detail": detail, "code": code}, status=status)
 
 
 class BodySizeLimitMiddleware:

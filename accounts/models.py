@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, router, transaction
 from django.utils import timezone
 
 
@@ -14,18 +14,39 @@ class User(AbstractUser):
 
     Every access and refresh token carries the `token_version` it was issued under;
     incrementing it (log out everywhere, password change) makes them all fail.
+    Deactivating a user through `save()` revokes every session in the same transaction,
+    so that reactivating them later brings none of their tokens back.
+    `QuerySet.update(is_active=False)` does not: deactivate through `save()`.
     """
 
     token_version = models.PositiveIntegerField(default=0, editable=False)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
         # `_password` holds the new raw password only after a real change through
         # set_password(); hash upgrades at login clear it first, so they keep tokens valid.
-        if getattr(self, "_password", None) is not None and self.pk is not None:
+        password_changed = getattr(self, "_password", None) is not None and self.pk is not None
+        deactivating = self.is_being_deactivated(update_fields)
+        if password_changed:
             self.token_version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "token_version"}
-        super().save(*args, **kwargs)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "token_version"}
+        if not deactivating:
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self))):
+            super().save(*args, **kwargs)
+            self.token_sessions.filter(revoked_at__isnull=True).update(
+                revoked_at=timezone.now(), revoke_reason=RevokeReason.DEACTIVATED
+            )
+
+    def is_being_deactivated(self, update_fields: Any) -> bool:
+        """Whether this save turns an active user in the database into an inactive one."""
+        if self.is_active or self.pk is None:
+            return False
+        if update_fields is not None and "is_active" not in update_fields:
+            return False
+        return type(self)._default_manager.filter(pk=self.pk, is_active=True).exists()
 
 
 class RevokeReason(models.TextChoices):
@@ -35,6 +56,7 @@ class RevokeReason(models.TextChoices):
     PASSWORD_CHANGED = "password_changed", "Password changed"
     USER_REVOKED = "user_revoked", "Revoked by the user"
     ADMIN = "admin", "Revoked by an administrator"
+    DEACTIVATED = "deactivated", "User deactivated"
 
 
 class SessionQuerySet(models.QuerySet["Session"]):
@@ -46,8 +68,8 @@ class SessionQuerySet(models.QuerySet["Session"]):
 class Session(models.Model):
     """A login: the family of refresh tokens that rotate from it.
 
-    Only the id (`jti`) of the one refresh token that may be used next is stored,
-    never a token itself.
+    Only ids (`jti`) are stored, never a token itself: the one refresh token that may be
+    used next, and the one it replaced.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -55,6 +77,15 @@ class Session(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_sessions"
     )
     current_jti = models.CharField("current refresh token id", max_length=64)
+    previous_jti = models.CharField(
+        "previous refresh token id",
+        max_length=64,
+        blank=True,
+        help_text="The refresh token rotated out last (a late tab may still present it).",
+    )
+    rotated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the previous refresh token was rotated out."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(help_text="The absolute end, however often it refreshes.")

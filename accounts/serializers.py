@@ -11,7 +11,13 @@ from rest_framework_simplejwt.tokens import Token
 from accounts import codes, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import PasswordRejected, session_errors_as_401, too_many_attempts_as_429
+from accounts.exceptions import (
+    Conflict,
+    PasswordRejected,
+    RefreshTokenSuperseded,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
 from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
@@ -77,24 +83,13 @@ class LoginSerializer(serializers.Serializer[Any]):
         return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
 
 
-class ErrorSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
-    code = serializers.CharField(read_only=True, help_text="A stable snake_case code.")
-
-
-class ValidationErrorSerializer(ErrorSerializer):
-    # The metaclass moves declared fields out of the class: `Serializer.errors` is untouched.
-    errors = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,  # A body that is not JSON at all has no field errors.
-        help_text="Messages per field (`non_field_errors` for the body as a whole).",
-    )
-
-
 class TokenPairSerializer(serializers.Serializer[Any]):
     access = serializers.CharField(read_only=True)
+    # Not read-only: OpenAPI would then list it as always present.
     refresh = serializers.CharField(
-        read_only=True, help_text="Left out in cookie mode: the refresh token is in a cookie."
+        required=False,
+        help_text="Left out in cookie mode (`X-Token-Transport: cookie`): "
+        "the refresh token is in an httpOnly cookie instead.",
     )
 
 
@@ -102,21 +97,37 @@ class LoginResponseSerializer(TokenPairSerializer):
     user = UserSerializer(read_only=True)
 
 
+def refresh_given(attrs: dict[str, Any]) -> str:
+    """Return the refresh token of a body, which header mode must send (400 without it)."""
+    if "refresh" not in attrs:
+        message = serializers.Field.default_error_messages["required"]
+        raise serializers.ValidationError({"refresh": [message]}, code="required")
+    refresh: str = attrs["refresh"]
+    return refresh
+
+
 class RefreshSerializer(serializers.Serializer[Any]):
+    # Optional in the body: cookie mode sends it in a cookie, which the view copies here.
     refresh = serializers.CharField(
-        max_length=4096, help_text="Left out in cookie mode: the cookie is read instead."
+        max_length=4096,
+        required=False,
+        help_text="Required in header mode. Left out in cookie mode "
+        "(`X-Token-Transport: cookie`): the refresh cookie is read instead.",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        token = decode(attrs["refresh"], RefreshToken)
-        with session_errors_as_401():
-            pair = services.session_refresh(token=token)
+        token = decode(refresh_given(attrs), RefreshToken)
+        try:
+            with session_errors_as_401():
+                pair = services.session_refresh(token=token)
+        except RefreshTokenSuperseded as error:
+            raise Conflict(error.message, code=error.code) from error
         return {"access": pair.access, "refresh": pair.refresh}
 
 
 class LogoutSerializer(RefreshSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        token = decode(attrs["refresh"], RefreshToken)
+        token = decode(refresh_given(attrs), RefreshToken)
         with session_errors_as_401():
             services.session_logout(token=token)
         return {}

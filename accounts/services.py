@@ -3,11 +3,15 @@
 A session is a family of refresh tokens. Only the id of the one refresh token that may
 be used next is stored; using it swaps in a new id with a single conditional UPDATE (a
 compare-and-set), so of several simultaneous refreshes with one token exactly one wins.
-Presenting a token the session has moved past revokes the whole session.
+Presenting a token the session has moved past revokes the whole session, with one
+exception for the user's own tabs racing each other: the token rotated out last,
+presented again within `ACCOUNTS["REFRESH_REUSE_GRACE"]` of its rotation, is refused
+(`RefreshTokenSuperseded`) without revoking anything. The rotation and the revocation
+are each one conditional UPDATE, so the decision never rests on a stale read.
 """
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -19,6 +23,7 @@ from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import accounts_settings, jwt_settings
 from accounts.exceptions import (
     RefreshTokenReused,
+    RefreshTokenSuperseded,
     SessionExpired,
     SessionNotFound,
     SessionRevoked,
@@ -76,21 +81,43 @@ def session_refresh(*, token: Token) -> TokenPair:
     """Rotate a session's refresh token: the presented one must be the current one."""
     session = session_for_token(token)
     now = timezone.now()
-    new_jti = new_token_id()
+    jti, new_jti = token[jwt_settings().JTI_CLAIM], new_token_id()
     refresh_expires_at = min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, session.expires_at)
     swapped = Session.objects.filter(
-        pk=session.pk,
-        current_jti=token[jwt_settings().JTI_CLAIM],
-        revoked_at__isnull=True,
-    ).update(current_jti=new_jti, last_used_at=now, refresh_expires_at=refresh_expires_at)
+        pk=session.pk, current_jti=jti, revoked_at__isnull=True
+    ).update(
+        current_jti=new_jti,
+        previous_jti=jti,
+        rotated_at=now,
+        last_used_at=now,
+        refresh_expires_at=refresh_expires_at,
+    )
     if not swapped:
-        if session_revoke(session=session, reason=RevokeReason.REUSE_DETECTED, event=None):
-            emit("reuse_detected", user_id=session.user_id, session_id=session.pk)
-        raise RefreshTokenReused
+        session_refuse_old_token(session=session, jti=jti, now=now)
     session.current_jti, session.last_used_at = new_jti, now
     session.refresh_expires_at = refresh_expires_at
     emit("refresh", user_id=session.user_id, session_id=session.pk)
     return token_pair_for(session, now=now)
+
+
+def session_refuse_old_token(*, session: Session, jti: str, now: datetime) -> NoReturn:
+    """Refuse a refresh token that `session` has moved past, revoking the session if reused.
+
+    The revocation is one conditional UPDATE that leaves out the grace case, so a rotation
+    between the failed swap and this call turns a late tab into reuse, never a replay into
+    a late tab.
+    """
+    reused = Session.objects.filter(pk=session.pk)
+    grace = accounts_settings.REFRESH_REUSE_GRACE
+    if grace:  # `now` may precede a concurrent winner's rotation: with no grace, test nothing.
+        reused = reused.exclude(previous_jti=jti, rotated_at__gt=now - grace)
+    if sessions_revoke(reused, reason=RevokeReason.REUSE_DETECTED):
+        emit("reuse_detected", user_id=session.user_id, session_id=session.pk)
+        raise RefreshTokenReused
+    if Session.objects.filter(pk=session.pk, revoked_at__isnull=True).exists():
+        emit("refresh_superseded", user_id=session.user_id, session_id=session.pk)
+        raise RefreshTokenSuperseded
+    raise RefreshTokenReused
 
 
 def session_logout(*, token: Token) -> None:
@@ -113,28 +140,35 @@ def session_revoke(
 
 def sessions_revoke(sessions: QuerySet[Session], *, reason: str) -> int:
     """Revoke every not yet revoked session of a queryset; return how many."""
-    now = timezone.now()
     live = sessions.filter(revoked_at__isnull=True)
-    session_ids = list(live.values_list("pk", flat=True))
-    count: int = Session.objects.filter(pk__in=session_ids, revoked_at__isnull=True).update(
-        revoked_at=now, revoke_reason=reason
+    found = list(live.values_list("pk", "user_id"))
+    # The UPDATE repeats the queryset's conditions: they hold when it writes, not just when read.
+    count: int = live.filter(pk__in=[session_id for session_id, _ in found]).update(
+        revoked_at=timezone.now(), revoke_reason=reason
     )
-    cache.mark_sessions_revoked(session_ids)
+    cache.users_changed({user_id for _, user_id in found})
     return count
 
 
 @transaction.atomic
 def user_logout_all(*, user: User) -> int:
     """Revoke every session of `user` and every token issued to them until now."""
-    bump_token_version(user)
+    locked = locked_user(user)
+    locked.token_version += 1
+    locked.save(update_fields=["token_version"])
+    user.token_version = locked.token_version
     count = sessions_revoke(Session.objects.filter(user=user), reason=RevokeReason.LOGOUT_ALL)
     emit("logout_all", user_id=user.pk, sessions=count)
     return count
 
 
-def bump_token_version(user: User) -> None:
-    user.token_version += 1
-    user.save(update_fields=["token_version"])
+def locked_user(user: User) -> User:
+    """Return the user's row as the database holds it now, locked until commit.
+
+    The user a request authenticated with may come from the cache: changes start from
+    the database's copy, so that they never write back a stale field.
+    """
+    return User.objects.select_for_update().get(pk=user.pk)
 
 
 @transaction.atomic
@@ -143,6 +177,9 @@ def user_change_password(*, user: User, session_id: Any, new_password: str) -> T
 
     The caller has checked the current password with `accounts.guard.password_confirm()`.
     """
+    user = locked_user(user)
+    if not user.is_active:
+        raise UserInactive
     user.set_password(new_password)
     user.save()  # A real password change increments the token version.
     others = Session.objects.filter(user=user).exclude(pk=session_id)
@@ -155,6 +192,15 @@ def user_change_password(*, user: User, session_id: Any, new_password: str) -> T
     session.user = user
     emit("password_changed", user_id=user.pk, session_id=session.pk)
     return token_pair_for(session, now=timezone.now())
+
+
+def user_deactivate(*, user: User) -> None:
+    """Deactivate the user: their tokens fail now and stay revoked if they come back.
+
+    The model's `save()` revokes every session and moves the token version on.
+    """
+    user.is_active = False
+    user.save(update_fields=["is_active"])
 
 
 def sessions_delete_stale(*, now: datetime | None = None) -> int:

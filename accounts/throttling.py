@@ -1,20 +1,15 @@
 """Brute-force limits: fixed-window counters for password checks and refreshes.
 
-Each limit is a fixed-window counter in Django's cache. `cache.add()` then
-`cache.incr()` is atomic on Redis, so parallel requests on several app servers cannot
-slip past the limit together, as they can with DRF's `SimpleRateThrottle` (which reads
-a list of timestamps and writes it back). Rates are read from `ACCOUNTS` at each request,
-so `override_settings` works.
+Each limit is a fixed-window counter (`accounts.counters`), so parallel requests on
+several app servers cannot slip past it together. Rates are read from `ACCOUNTS` at each
+request, so `override_settings` works.
 """
 
-import math
-import time
-
-from django.core.cache import cache
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts import counters
 from accounts.conf import accounts_settings
 from accounts.network import client_ip, network_of
 
@@ -37,16 +32,9 @@ def rate_limit_wait(*, scope: str, identity: str, rate: str | None) -> float | N
     if limit is None:
         return None
     allowed, period = limit
-    now = time.time()
-    window = math.floor(now / period)
+    window, seconds_left = counters.fixed_window(period)
     key = f"{accounts_settings.CACHE_KEY_PREFIX}:throttle:{scope}:{identity}:{window}"
-    cache.add(key, 0, period + 1)
-    try:
-        hits = cache.incr(key)
-    except ValueError:  # The window's counter expired between add() and incr().
-        hits = 1
-        cache.set(key, hits, period + 1)
-    return None if hits <= allowed else (window + 1) * period - now
+    return None if counters.hit(key, 1, period + 1) <= allowed else seconds_left
 
 
 class CacheRateThrottle(BaseThrottle):

@@ -24,7 +24,6 @@ from accounts.exceptions import (
 from accounts.guard import password_confirm
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
-    ErrorSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     LogoutSerializer,
@@ -33,9 +32,9 @@ from accounts.serializers import (
     SessionSerializer,
     TokenPairSerializer,
     UserSerializer,
-    ValidationErrorSerializer,
     VerifySerializer,
 )
+from accounts.shared import error_responses as errors
 from accounts.throttling import RefreshRateThrottle
 
 TRANSPORT_PARAMETER = OpenApiParameter(
@@ -49,14 +48,6 @@ TRANSPORT_PARAMETER = OpenApiParameter(
         "the refresh token is in the body."
     ),
 )
-
-
-def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
-    """Document the error bodies these statuses answer with."""
-    return {
-        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
-        for status_code in statuses
-    }
 
 
 class TokenTransportMixin(APIView):
@@ -110,8 +101,9 @@ class TokenTransportMixin(APIView):
 
 
 @extend_schema(
+    summary="Log in",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: LoginResponseSerializer, **errors(400, 401, 429)},
+    responses={200: LoginResponseSerializer, **errors(401)},
     auth=[],
 )
 class LoginView(TokenTransportMixin, TokenViewBase):
@@ -122,12 +114,18 @@ class LoginView(TokenTransportMixin, TokenViewBase):
 
 
 @extend_schema(
+    summary="Refresh the tokens",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer, **errors(400, 401, 403, 429)},
+    responses={200: TokenPairSerializer, **errors(401, 403, 409)},
     auth=[],
 )
 class RefreshView(TokenTransportMixin, TokenViewBase):
-    """Exchange the session's current refresh token for a new pair (single use)."""
+    """Exchange the session's current refresh token for a new pair (single use).
+
+    The token rotated out last, presented again within the grace window, gets 409
+    `refresh_superseded` and changes nothing: re-read the stored token (in cookie mode
+    the browser already holds it) and retry.
+    """
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True
@@ -135,7 +133,10 @@ class RefreshView(TokenTransportMixin, TokenViewBase):
 
 
 @extend_schema(
-    parameters=[TRANSPORT_PARAMETER], responses={204: None, **errors(400, 401, 403)}, auth=[]
+    summary="Log out",
+    parameters=[TRANSPORT_PARAMETER],
+    responses={204: None, **errors(401, 403)},
+    auth=[],
 )
 class LogoutView(TokenTransportMixin, TokenViewBase):
     """End the session of a refresh token; in cookie mode the cookie is cleared too."""
@@ -148,14 +149,14 @@ class LogoutView(TokenTransportMixin, TokenViewBase):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(responses={200: None, **errors(400, 401)}, auth=[])
+@extend_schema(summary="Verify a token", responses={200: None, **errors(401)}, auth=[])
 class VerifyView(TokenViewBase):
     """Answer 200 if a token is valid and not revoked, 401 otherwise."""
 
     serializer_class = VerifySerializer
 
 
-@extend_schema(responses={200: UserSerializer, **errors(401)})
+@extend_schema(summary="The current user", responses={200: UserSerializer})
 class MeView(generics.RetrieveAPIView[Any]):
     """Return the authenticated user."""
 
@@ -166,7 +167,7 @@ class MeView(generics.RetrieveAPIView[Any]):
         return self.request.user
 
 
-@extend_schema(request=None, responses={204: None, **errors(401)})
+@extend_schema(summary="Log out everywhere", request=None, responses={204: None})
 class LogoutAllView(APIView):
     """Revoke every session of the user and every token issued to them until now."""
 
@@ -178,7 +179,9 @@ class LogoutAllView(APIView):
 
 
 @extend_schema(
-    parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer, **errors(400, 401)}
+    summary="Change the password",
+    parameters=[TRANSPORT_PARAMETER],
+    responses={200: TokenPairSerializer},
 )
 class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
     """Change the password: other sessions end, the caller gets fresh tokens."""
@@ -226,8 +229,8 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
 
 @extend_schema_view(
     get=extend_schema(
-        summary="List your live sessions.",
-        responses={200: SessionSerializer(many=True), **errors(401)},
+        summary="List your live sessions",
+        responses={200: SessionSerializer(many=True)},
     )
 )
 class SessionListView(CurrentSessionMixin, generics.ListAPIView[Session]):
@@ -235,8 +238,8 @@ class SessionListView(CurrentSessionMixin, generics.ListAPIView[Session]):
 
 
 @extend_schema_view(
-    get=extend_schema(responses={200: SessionSerializer, **errors(401, 404)}),
-    delete=extend_schema(responses={204: None, **errors(401, 404)}),
+    get=extend_schema(summary="Show a session", responses={200: SessionSerializer, **errors(404)}),
+    delete=extend_schema(summary="Revoke a session", responses={204: None, **errors(404)}),
 )
 class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Session]):
     """Show or revoke one of your own sessions (someone else's id is 404)."""

@@ -181,7 +181,7 @@ REST_FRAMEWORK = {
     ),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "accounts.schema.AutoSchema",
     "EXCEPTION_HANDLER": "accounts.exceptions.exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -202,6 +202,9 @@ SIMPLE_JWT = {
 
 ACCOUNTS = {
     "SIGNING_KEYS_FILE": JWT_KEYS_FILE,
+    "REFRESH_REUSE_GRACE": timedelta(
+        seconds=env.int("JWT_REFRESH_REUSE_GRACE_SECONDS", default=10)
+    ),
     "LOGIN_RATE_PER_IP": env.str("AUTH_LOGIN_RATE_PER_IP", default="20/min"),
     "LOGIN_RATE_PER_ACCOUNT": env.str("AUTH_LOGIN_RATE_PER_ACCOUNT", default="10/min"),
     "REFRESH_RATE_PER_IP": env.str("AUTH_REFRESH_RATE_PER_IP", default="60/min"),
@@ -237,6 +240,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...
     "PREPROCESSING_HOOKS": ["accounts.schema.drop_slashless_routes"],
+    # Only JSON bodies, with debug on too (where the browsable API adds form parsers).
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
 }
 
 LOGGING = {

@@ -3,9 +3,11 @@
 from datetime import timedelta
 from typing import Any
 
+import time_machine
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from accounts.conf import accounts_settings
 from accounts.models import Session
 
 LOGIN = "/api/auth/login/"
@@ -43,3 +45,9 @@ def make_session(user: Any, **fields: Any) -> Session:
         **fields,
     }
     return Session.objects.create(user=user, **values)
+
+
+def after_reuse_grace() -> time_machine.travel:
+    """Travel to a second past the grace window of a refresh token rotated out just now."""
+    moment = timezone.now() + accounts_settings.REFRESH_REUSE_GRACE + timedelta(seconds=1)
+    return time_machine.travel(moment, tick=False)

@@ -1,6 +1,7 @@
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from django.core.checks import Error
 from django.test import override_settings
 
@@ -32,6 +33,12 @@ def test_unknown_key_is_an_error_with_a_hint() -> None:
 @override_settings(ACCOUNTS={"SESSION_ABSOLUTE_LIFETIME": 30})
 def test_lifetime_must_be_a_timedelta() -> None:
     assert ids(check_accounts_settings()) == ["accounts.E003"]
+
+
+@pytest.mark.parametrize("grace", [10, timedelta(seconds=-1)])
+def test_reuse_grace_must_be_a_non_negative_timedelta(grace: object) -> None:
+    with override_settings(ACCOUNTS={"REFRESH_REUSE_GRACE": grace}):
+        assert ids(check_accounts_settings()) == ["accounts.E003"]
 
 
 @override_settings(AUTH_USER_MODEL="auth.User")

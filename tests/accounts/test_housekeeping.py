@@ -8,7 +8,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Session
-from tests.helpers import make_session
+from tests.helpers import after_reuse_grace, make_session
 
 
 def test_clear_command_deletes_only_stale_sessions(user: Any) -> None:
@@ -34,6 +34,8 @@ def test_every_event_is_signalled_and_logged_without_secrets(
     body = first.json()
     rotated = api_client.post("/api/auth/refresh/", {"refresh": body["refresh"]}, format="json")
     api_client.post("/api/auth/refresh/", {"refresh": body["refresh"]}, format="json")
+    with after_reuse_grace():
+        api_client.post("/api/auth/refresh/", {"refresh": body["refresh"]}, format="json")
     second = api_client.post(login, {"username": "alice", "password": password}, format="json")
     api_client.post("/api/auth/logout/", {"refresh": second.json()["refresh"]}, format="json")
     third = api_client.post(login, {"username": "alice", "password": password}, format="json")
@@ -54,6 +56,7 @@ def test_every_event_is_signalled_and_logged_without_secrets(
         "login_failed",
         "login",
         "refresh",
+        "refresh_superseded",
         "reuse_detected",
         "logout",
         "session_revoked",
