@@ -191,8 +191,6 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(
         seconds=env.int("JWT_REFRESH_TOKEN_LIFETIME", default=86400)
     ),
-    "ROTATE_REFRESH_TOKENS": True,
-    "ALGORITHM": "HS256",
     "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
     "AUTH_TOKEN_CLASSES": ("accounts.tokens.AccessToken",),
@@ -210,6 +208,7 @@ ACCOUNTS = {
     "REFRESH_RATE_PER_IP": env.str("AUTH_REFRESH_RATE_PER_IP", default="60/min"),
     "LOCKOUT_FAILURES": env.int("AUTH_LOCKOUT_FAILURES", default=10),
     "LOCKOUT_SECONDS": env.int("AUTH_LOCKOUT_SECONDS", default=900),
+    "LOCKOUT_ACCOUNT_FAILURES": env.int("AUTH_LOCKOUT_ACCOUNT_FAILURES", default=100),
     "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
 }
 
@@ -252,4 +251,6 @@ LOGGING = {
     "loggers": {"accounts": {"handlers": ["console"], "level": "INFO"}},
 }
 
-RANDOMUSER_USERS_PER_5_MINUTES = env.int("RANDOMUSER_USERS_PER_5_MINUTES", default=20000)
+# Only what the environment sets: `randomuser.conf` holds the defaults.
+_users_per_5_minutes = env.int("RANDOMUSER_USERS_PER_5_MINUTES", default=None)
+RANDOMUSER = {} if _users_per_5_minutes is None else {"USERS_PER_5_MINUTES": _users_per_5_minutes}

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
+from rest_framework.test import APIClient
 
-from accounts import lockout
 from accounts.models import RevokeReason, Session
 from tests.helpers import make_session
 
@@ -91,10 +91,12 @@ def test_a_locked_account_shows_until_when(admin_client: Client, user: Any, sett
     page = admin_client.get(f"/admin/accounts/user/{user.pk}/change/").content.decode()
     assert "locked until" not in page
     assert "icon-no.svg" not in page
-    lockout.account_record_failure(username=user.get_username())
+    wrong = {"username": user.get_username(), "password": "wrong"}
+    assert APIClient().post("/api/auth/login/", wrong, format="json").status_code == 401
     ends = timezone.localtime() + timedelta(seconds=600)
     page = admin_client.get(f"/admin/accounts/user/{user.pk}/change/").content.decode()
     listing = admin_client.get("/admin/accounts/user/").content.decode()
+    # The lock was set a moment before `ends`: in the same minute or the one before.
     minutes = {f"{ends - timedelta(minutes=1):%H:%M}", f"{ends:%H:%M}"}
     assert any(f"locked until {hhmm}" in page for hhmm in minutes)
     assert any(f"locked until {hhmm}" in listing for hhmm in minutes)
