@@ -1,6 +1,6 @@
 """Serializers: query and path parameters in, the course card out.
 
-The bulk endpoint's users are not serialized here: they stream through the fast encoders in
+The bulk endpoint's users are not serialized here: they stream through the renderers of
 ``randomuser.formats`` (a DRF serializer per user would cost more than generating it). Their
 shape is documented for OpenAPI in ``randomuser.openapi``.
 """
