@@ -15,11 +15,14 @@ from django.http import HttpRequest
 
 from accounts import counters
 from accounts.conf import accounts_settings
+from accounts.degraded import or_fallback
 from accounts.signals import emit
 
 # Failures are remembered this long (unless a successful login resets them), so that a
 # slow guesser staying under the rate limits still reaches the lockout.
 FAILURE_MEMORY_SECONDS = 86400
+# While the cache is down no account is locked and no failure is counted.
+LOCKOUT_DOWN = "account lockout fails open"
 
 
 def account_id(username: str) -> str:
@@ -37,7 +40,7 @@ def lock_key(username: str) -> str:
 
 
 def account_is_locked(*, username: str) -> bool:
-    locked_until = cache.get(lock_key(username))
+    locked_until = or_fallback(LOCKOUT_DOWN, None, lambda: cache.get(lock_key(username)))
     return isinstance(locked_until, float) and locked_until > time.time()
 
 
@@ -50,13 +53,15 @@ def account_record_failure(*, username: str) -> None:
     if counters.hit(key, 1, FAILURE_MEMORY_SECONDS) >= limit:
         seconds = accounts_settings.LOCKOUT_SECONDS
         # The deadline is stored too, so the lock ends on time whatever the cache's clock.
-        cache.set(lock_key(username), time.time() + seconds, seconds)
-        cache.delete(key)
+        deadline = time.time() + seconds
+        or_fallback(LOCKOUT_DOWN, None, lambda: cache.set(lock_key(username), deadline, seconds))
+        or_fallback(LOCKOUT_DOWN, None, lambda: cache.delete(key))
         emit("account_locked", account=account_id(username)[:16])
 
 
 def account_unlock(*, username: str) -> None:
-    cache.delete_many([lock_key(username), failures_key(username)])
+    keys = [lock_key(username), failures_key(username)]
+    or_fallback(LOCKOUT_DOWN, None, lambda: cache.delete_many(keys))
 
 
 def is_locked(*, request: HttpRequest, username: str) -> bool:
@@ -69,4 +74,4 @@ def record_failure(*, request: HttpRequest, username: str) -> None:
 
 
 def record_success(*, request: HttpRequest, username: str) -> None:
-    cache.delete(failures_key(username))
+    or_fallback(LOCKOUT_DOWN, None, lambda: cache.delete(failures_key(username)))

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-handler400 = "rest_framework.exceptions.bad_request"
+handler400 = "accounts.handlers.bad_request"
 handler404 = "accounts.views.not_found"
-handler500 = "rest_framework.exceptions.server_error"
+handler500 = "accounts.handlers.server_error"
 
 urlpatterns = [
+    path("", include("accounts.health")),
     path("admin/", admin.site.urls),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("randomuser.urls")),
