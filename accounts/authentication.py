@@ -19,9 +19,9 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     Refuse it when the user is gone or inactive, when the user's token version moved on
     (log out everywhere, password change) or when its session was revoked.
     """
-    if jwt_settings().USER_ID_CLAIM not in token:
+    if jwt_settings.USER_ID_CLAIM not in token:
         raise InvalidToken("Token contained no recognizable user identification")
-    state = auth_state(token[jwt_settings().USER_ID_CLAIM])
+    state = auth_state(token[jwt_settings.USER_ID_CLAIM])
     session_id = token.get(SESSION_CLAIM)
     with session_errors_as_401():
         if not state.exists:

@@ -115,7 +115,7 @@ def state_from_database(user_id: Any) -> AuthState:
     """Read the user's row and recently revoked sessions: the whole state, at once."""
     model = get_user_model()
     try:
-        rows = model._default_manager.filter(**{jwt_settings().USER_ID_FIELD: user_id})
+        rows = model._default_manager.filter(**{jwt_settings.USER_ID_FIELD: user_id})
         row = rows.values_list(*cached_field_names()).first()
     except (ValueError, TypeError):  # An id of the wrong type names no user.
         row = None
@@ -135,10 +135,8 @@ def recently_revoked_sessions(user_pk: Any) -> frozenset[str]:
     """Ids of the user's sessions whose access tokens may not have expired yet."""
     from accounts.models import Session
 
-    lifetime = jwt_settings().ACCESS_TOKEN_LIFETIME
-    leeway = jwt_settings().LEEWAY
-    leeway = leeway if isinstance(leeway, timedelta) else timedelta(seconds=leeway or 0)
-    since = timezone.now() - lifetime - leeway - timedelta(seconds=STALE_SECONDS)
+    lifetime = jwt_settings.ACCESS_TOKEN_LIFETIME
+    since = timezone.now() - lifetime - jwt_settings.LEEWAY - timedelta(seconds=STALE_SECONDS)
     revoked = Session.objects.filter(user_id=user_pk, revoked_at__gte=since)
     return frozenset(str(pk) for pk in revoked.values_list("pk", flat=True))
 

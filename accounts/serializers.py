@@ -139,7 +139,7 @@ class VerifySerializer(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["token"], UntypedToken)
         user_for_token(token)
-        if token.get(jwt_settings().TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
+        if token.get(jwt_settings.TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
             with session_errors_as_401():
                 services.session_check_current(token=token)
         return {}

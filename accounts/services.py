@@ -45,7 +45,7 @@ def session_start(*, user: User, user_agent: str = "", ip_address: str | None = 
         created_at=now,
         last_used_at=now,
         expires_at=expires_at,
-        refresh_expires_at=min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, expires_at),
+        refresh_expires_at=min(now + jwt_settings.REFRESH_TOKEN_LIFETIME, expires_at),
         user_agent=user_agent[:200],
         ip_address=ip_address,
     )
@@ -72,7 +72,7 @@ def session_for_token(token: Token) -> Session:
 def session_check_current(*, token: Token) -> Session:
     """Return the live session of a refresh token that is still its current one."""
     session = session_for_token(token)
-    if session.current_jti != token[jwt_settings().JTI_CLAIM]:
+    if session.current_jti != token[jwt_settings.JTI_CLAIM]:
         raise RefreshTokenReused
     return session
 
@@ -81,8 +81,8 @@ def session_refresh(*, token: Token) -> TokenPair:
     """Rotate a session's refresh token: the presented one must be the current one."""
     session = session_for_token(token)
     now = timezone.now()
-    jti, new_jti = token[jwt_settings().JTI_CLAIM], new_token_id()
-    refresh_expires_at = min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, session.expires_at)
+    jti, new_jti = token[jwt_settings.JTI_CLAIM], new_token_id()
+    refresh_expires_at = min(now + jwt_settings.REFRESH_TOKEN_LIFETIME, session.expires_at)
     swapped = Session.objects.filter(
         pk=session.pk, current_jti=jti, revoked_at__isnull=True
     ).update(

@@ -197,8 +197,6 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(
         seconds=env.int("JWT_REFRESH_TOKEN_LIFETIME", default=86400)
     ),
-    "ROTATE_REFRESH_TOKENS": True,
-    "ALGORITHM": "HS256",
     "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
     "AUTH_TOKEN_CLASSES": ("accounts.tokens.AccessToken",),
@@ -258,4 +256,6 @@ LOGGING = {
     },
 }
 
-RANDOMUSER_USERS_PER_5_MINUTES = env.int("RANDOMUSER_USERS_PER_5_MINUTES", default=20000)
+# Only what the environment sets: `randomuser.conf` holds the defaults.
+_users_per_5_minutes = env.int("RANDOMUSER_USERS_PER_5_MINUTES", default=None)
+RANDOMUSER = {} if _users_per_5_minutes is None else {"USERS_PER_5_MINUTES": _users_per_5_minutes}

@@ -238,7 +238,7 @@ def forced_client(user: Any) -> APIClient:
     return client
 
 
-@override_settings(RANDOMUSER_USERS_PER_5_MINUTES=10)
+@override_settings(RANDOMUSER={"USERS_PER_5_MINUTES": 10})
 def test_quota_counts_users_and_answers_429_with_retry_after(forced_client: APIClient) -> None:
     assert forced_client.get(URL, {"results": 6}).status_code == 200
     assert forced_client.get(URL, {"results": 4}).status_code == 200
@@ -249,7 +249,7 @@ def test_quota_counts_users_and_answers_429_with_retry_after(forced_client: APIC
     assert forced_client.get("/api/random-user/").status_code == 429
 
 
-@override_settings(RANDOMUSER_USERS_PER_5_MINUTES=10)
+@override_settings(RANDOMUSER={"USERS_PER_5_MINUTES": 10})
 def test_refused_requests_cost_nothing_and_the_window_resets(
     forced_client: APIClient, time_machine: Any
 ) -> None:
@@ -263,7 +263,7 @@ def test_refused_requests_cost_nothing_and_the_window_resets(
     assert forced_client.get(URL, {"results": 10}).status_code == 200
 
 
-@override_settings(RANDOMUSER_USERS_PER_5_MINUTES=5)
+@override_settings(RANDOMUSER={"USERS_PER_5_MINUTES": 5})
 def test_quota_is_per_user(forced_client: APIClient, django_user_model: Any) -> None:
     assert forced_client.get(URL, {"results": 5}).status_code == 200
     other = APIClient()
