@@ -62,6 +62,9 @@ class AccountsSettings:
     REFRESH_RATE_PER_IP: Setting[str | None] = Setting("60/min")
     LOCKOUT_FAILURES = Setting(10)
     LOCKOUT_SECONDS = Setting(900)
+    # Failures from networks and devices unknown to an account, per UTC day, before all
+    # of them are locked out of it (known ones keep working; see `accounts.lockout`).
+    LOCKOUT_ACCOUNT_FAILURES = Setting(100)
     # Reverse proxies in front of the server that append to X-Forwarded-For. 0: the
     # header is ignored and the client is REMOTE_ADDR.
     TRUSTED_PROXIES = Setting(0)

@@ -7,10 +7,11 @@ opens a breaker: for `BREAKER_SECONDS` this process stops asking the cache, so a
 cache costs one socket timeout per process and breaker period, not one per call.
 """
 
+import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 try:
     from redis.exceptions import RedisError
@@ -25,6 +26,7 @@ REPORT_INTERVAL_SECONDS = 60.0
 BREAKER_SECONDS = 2.0
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 _last_reported: dict[str, float] = {}
 _breaker = {"open_until": 0.0}
@@ -54,3 +56,16 @@ def or_fallback(fallback: str, default: T, call: Callable[[], T]) -> T:
     except CACHE_ERRORS as error:
         report_outage(fallback, error)
         return default
+
+
+def fails_open(fallback: str, default: T) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Decorate a function of the cache to answer `default` while the cache is down."""
+
+    def decorate(function: Callable[P, T]) -> Callable[P, T]:
+        @functools.wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+            return or_fallback(fallback, default, lambda: function(*args, **kwargs))
+
+        return wrapper
+
+    return decorate

@@ -214,6 +214,7 @@ ACCOUNTS = {
     "REFRESH_RATE_PER_IP": env.str("AUTH_REFRESH_RATE_PER_IP", default="60/min"),
     "LOCKOUT_FAILURES": env.int("AUTH_LOCKOUT_FAILURES", default=10),
     "LOCKOUT_SECONDS": env.int("AUTH_LOCKOUT_SECONDS", default=900),
+    "LOCKOUT_ACCOUNT_FAILURES": env.int("AUTH_LOCKOUT_ACCOUNT_FAILURES", default=100),
     "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
 }
 
