@@ -115,12 +115,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# A stopped or hung Redis must cost a request a fraction of a second, not minutes:
+# requests fall back to the database (see accounts/degraded.py).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "jwtsite",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -143,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # HTTPS in production (DEBUG off); see SECURITY.md's deployment checklist.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the app servers over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
@@ -248,7 +254,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "loggers": {"accounts": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {
+        "accounts": {"handlers": ["console"], "level": "INFO"},
+        # Unhandled exceptions (with their traceback) and refused hosts, debug or not.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }
 
 # Only what the environment sets: `randomuser.conf` holds the defaults.

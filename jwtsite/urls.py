@@ -6,9 +6,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.views import not_found
 
-handler400 = "rest_framework.exceptions.bad_request"
+handler400 = "accounts.handlers.bad_request"
 handler404 = "accounts.views.not_found"
-handler500 = "rest_framework.exceptions.server_error"
+handler500 = "accounts.handlers.server_error"
 
 urlpatterns = [
     path(
@@ -18,6 +18,7 @@ urlpatterns = [
         ),
         name="index",
     ),
+    path("", include("accounts.health")),
     path("admin/", admin.site.urls),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("randomuser.urls")),
