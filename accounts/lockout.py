@@ -164,7 +164,10 @@ def generation(account: str) -> int:
     return found if isinstance(found, int) else 0
 
 
-@fails_open(LOCKOUT_DOWN, None)
+NOT_LOCKED: float | None = None
+
+
+@fails_open(LOCKOUT_DOWN, NOT_LOCKED)
 def account_locked_until(*, username: str) -> float | None:
     """Return when the last lock of a client out of this account ends (a Unix time), or None
     when no client is locked out (for the admin)."""
