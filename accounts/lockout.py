@@ -164,11 +164,21 @@ def generation(account: str) -> int:
     return found if isinstance(found, int) else 0
 
 
-@fails_open(LOCKOUT_DOWN, False)
-def account_is_locked(*, username: str) -> bool:
-    """Tell whether any client is locked out of this account (for the admin)."""
+NOT_LOCKED: float | None = None
+
+
+@fails_open(LOCKOUT_DOWN, NOT_LOCKED)
+def account_locked_until(*, username: str) -> float | None:
+    """Return when the last lock of a client out of this account ends (a Unix time), or None
+    when no client is locked out (for the admin)."""
     account = account_id(username)
-    return deadline_ahead(cache.get(key(account, generation(account), "any-lock")))
+    deadline = cache.get(key(account, generation(account), "any-lock"))
+    return deadline if isinstance(deadline, float) and deadline_ahead(deadline) else None
+
+
+def account_is_locked(*, username: str) -> bool:
+    """Tell whether any client is locked out of this account."""
+    return account_locked_until(username=username) is not None
 
 
 @fails_open(LOCKOUT_DOWN, None)

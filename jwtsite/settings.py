@@ -84,7 +84,7 @@ APPEND_SLASH = False
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "jwtsite" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -218,8 +218,11 @@ ACCOUNTS = {
     "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
 }
 
+# Where the Angular client is served (`make run CLIENT_PORT=...` sets it); linked from `/`.
+CLIENT_URL = env.str("CLIENT_URL", default="http://127.0.0.1:4200").rstrip("/")
 CORS_ALLOWED_ORIGINS = env.list(
-    "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:4200", "http://localhost:4200"]
+    "CORS_ALLOWED_ORIGINS",
+    default=list(dict.fromkeys([CLIENT_URL, CLIENT_URL.replace("//127.0.0.1:", "//localhost:")])),
 )
 CORS_URLS_REGEX = r"^/(api/|login|me|random-user).*$"
 CORS_ALLOW_CREDENTIALS = True  # Cookie mode; only the exact origins above get it.
@@ -236,6 +239,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Keep the token across page reloads (in the browser's local storage).
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...
