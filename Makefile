@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api serve client test lint typecheck pytest client-test api-types api-types-check bench clean
+.PHONY: run api serve client test lint typecheck pytest client-test api-types api-types-check bench screenshots clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,6 +83,10 @@ client-test:
 	@if command -v npm >/dev/null; then \
 		$(MAKE) --no-print-directory client/node_modules/.package-lock.json && cd client && npm run test:ci; \
 	else echo "!! SKIPPED the client's unit tests: npm not found (install Node.js 20)."; fi
+
+# Retake the README's screenshots (docs/screenshots/); no other run writes them.
+screenshots: $(STAMP)
+	JWTSITE_SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/e2e
 
 # Every speed figure in one run and one table; fails when a goal is missed (README "Speed").
 bench: $(STAMP)

@@ -75,6 +75,9 @@ def token_pair_for(session: Session, *, now: datetime) -> TokenPair:
     refresh[jwt_settings.JTI_CLAIM] = session.current_jti
     refresh[SESSION_CLAIM] = str(session.id)
     refresh[VERSION_CLAIM] = session.user.token_version
+    # SimpleJWT stamps `iat` and `exp` from its own clock when a token is made, and
+    # `access_token` copies the refresh token's claims: set both again from `now`, so the
+    # refresh token ends with its session and the access token lives its own lifetime.
     refresh.set_iat(at_time=now)
     refresh.set_exp(from_time=now, lifetime=session.refresh_expires_at - now)
     access: tokens.AccessToken = refresh.access_token

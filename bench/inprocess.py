@@ -2,7 +2,7 @@
 
 Each figure compares two ways of doing one request in the same process, in alternating rounds,
 on CPU time (closer than wall-clock time, on a shared machine, to what a request costs on an
-idle one). Call ``django.setup()`` first.
+idle one). Call `django.setup()` first.
 """
 
 import io
@@ -75,7 +75,7 @@ def login(username: str, password: str) -> dict[str, Any]:
 
 @contextmanager
 def free_authentication(user: Any) -> Iterator[None]:
-    """Hand ``user`` to every view for free: no token is read, nothing is checked."""
+    """Hand `user` to every view for free: no token is read, nothing is checked."""
     original = JWTAuthentication.authenticate
     JWTAuthentication.authenticate = lambda self, request: (user, None)  # type: ignore[method-assign,assignment,return-value]
     try:
@@ -93,7 +93,7 @@ def cpu_per_call(function: Callable[[], object], calls: int, context: Any) -> fl
 
 
 def authentication(path: str, token: str, user: Any, rounds: int, calls: int) -> dict[str, Any]:
-    """Time ``path`` with JWT authentication and with a free authenticator, alternating.
+    """Time `path` with JWT authentication and with a free authenticator, alternating.
 
     Return the per-round CPU seconds of both, and the SQL queries of one authenticated call.
     """

@@ -1,9 +1,9 @@
 """Benchmark results=5000: our generator against one Faker call per field, in one run.
 
-Run from the repository root: ``.venv/bin/python bench/randomuser_bench.py`` (``make bench``).
+Run from the repository root: `.venv/bin/python bench/randomuser_bench.py` (`make bench`).
 Prints the best of several runs of each way, their ratio, the server time of the whole view
 (through Django, streamed to the end), and the peak memory of streaming the response (bounded:
-about the same for 500 and 5000 users). Exits non-zero when a goal of issue 5 is missed: at
+about the same for 500 and 5000 users). Exits non-zero when a goal is missed: at
 most 0.25 s, at least 8 times faster, memory bounded. The goals are judged on CPU time, which on
 a shared machine is closer than wall-clock time to what a request costs on an idle one.
 """
@@ -62,7 +62,7 @@ def timed(function: Callable[[], Any]) -> tuple[float, float]:
 
 
 def best_interleaved(functions: dict[str, Callable[[], Any]]) -> dict[str, tuple[float, float]]:
-    """Return each function's best wall-clock and CPU times over ``ROUNDS`` rounds.
+    """Return each function's best wall-clock and CPU times over `ROUNDS` rounds.
 
     Each round times every function once, so all of them meet the same conditions on this
     shared machine; the best run is the least disturbed by other processes.

@@ -1,18 +1,18 @@
 """`make bench`: every speed figure of the project in one run, as one table.
 
-Run from the repository root: ``.venv/bin/python bench/run.py``. It builds a throw-away SQLite
+Run from the repository root: `.venv/bin/python bench/run.py`. It builds a throw-away SQLite
 database with one user, then measures, each side by side in the same run:
 
-- throughput of our production server (``deploy/serve.sh``, 1 worker) against the course's
-  Express server (``bench/peers/express``), with wrk, in alternating rounds;
+- throughput of our production server (`deploy/serve.sh`, 1 worker) against the course's
+  Express server (`bench/peers/express`), with wrk, in alternating rounds;
 - the production server's choice: Granian against gunicorn on the same view;
 - the resident memory of our worker before and after 100,000 requests;
 - authentication's cost per request and the auth tax, in-process, against a free authenticator;
 - a whole login against the password hasher's own verify of the same hash;
-- bulk random users against naive Faker (``bench/randomuser_bench.py``).
+- bulk random users against naive Faker (`bench/randomuser_bench.py`).
 
 Every round is printed, the table shows medians, and the exit status is 1 when a goal is missed.
-``BENCH_ROUNDS`` and ``BENCH_SECONDS`` change the rounds of wrk and their length.
+`BENCH_ROUNDS` and `BENCH_SECONDS` change the rounds of wrk and their length.
 """
 
 import os

@@ -1,7 +1,7 @@
 """Throughput side by side: our production server against the course's Express server.
 
-Both run as one process on 127.0.0.1 (ours: ``deploy/serve.sh PORT 1``; the peer:
-``node bench/peers/express/server.js``). wrk (``-t1 -c8``) drives them in alternating rounds,
+Both run as one process on 127.0.0.1 (ours: `deploy/serve.sh PORT 1`; the peer:
+`node bench/peers/express/server.js`). wrk (`-t1 -c8`) drives them in alternating rounds,
 ours first in odd rounds and the peer first in even ones, so both meet the same moments of a
 noisy shared machine; each round gives a ratio and the median ratio is the figure.
 """
@@ -133,7 +133,7 @@ class Run:
 
 
 def wrk(url: str, token: str, seconds: float) -> Run:
-    """Run wrk against ``url`` with a Bearer token; refuse any non-2xx answer."""
+    """Run wrk against `url` with a Bearer token; refuse any non-2xx answer."""
     command = [*WRK, f"-d{seconds:g}s", "-H", f"Authorization: Bearer {token}", url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     if "Non-2xx" in output or "Socket errors" in output:
@@ -146,7 +146,7 @@ def wrk(url: str, token: str, seconds: float) -> Run:
 def alternate(
     ours: tuple[str, str], peer: tuple[str, str], rounds: int, seconds: float
 ) -> list[tuple[Run, Run]]:
-    """Return (ours, peer) runs of ``rounds`` alternating rounds; each side is (url, token)."""
+    """Return (ours, peer) runs of `rounds` alternating rounds; each side is (url, token)."""
     results = []
     for number in range(rounds):
         if number % 2 == 0:

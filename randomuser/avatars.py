@@ -1,7 +1,7 @@
 """Avatar images: the initials of a name on a colour derived from the name, as SVG.
 
 randomuser.me links to photos on its own site; we serve generated images instead, so pictures
-show with no internet access. An avatar is addressed as ``<size>/<colour>/<initials>.svg``.
+show with no internet access. An avatar is addressed as `<size>/<colour>/<initials>.svg`.
 """
 
 import re
@@ -23,12 +23,12 @@ PALETTE: tuple[str, ...] = (
 
 
 def initial(name: str) -> str:
-    """Return the first letter of ``name``, uppercased ("" if it has no letter)."""
+    """Return the first letter of `name`, uppercased ("" if it has no letter)."""
     return next((char for char in name if char.isalpha()), "").upper()
 
 
 def name_checksum(name: str) -> int:
-    """Return a checksum of ``name`` that is the same in every process (unlike ``hash()``)."""
+    """Return a checksum of `name` that is the same in every process (unlike `hash()`)."""
     return zlib.crc32(name.encode())
 
 
@@ -38,15 +38,15 @@ def colour_for(checksum: int) -> str:
 
 
 def is_valid_initials(text: str) -> bool:
-    """Return whether ``text`` is 1 to ``MAX_INITIALS`` letters (any script)."""
+    """Return whether `text` is 1 to `MAX_INITIALS` letters (any script)."""
     return bool(_INITIALS.fullmatch(text))
 
 
 def render_svg(*, pixels: int, colour: str, letters: str) -> str:
-    """Return a square SVG of ``pixels`` with ``letters`` centred on ``colour``.
+    """Return a square SVG of `pixels` with `letters` centred on `colour`.
 
-    ``width`` and ``height`` are set so that an ``<img>`` has a natural size in every browser.
-    ``letters`` must be letters only (see ``is_valid_initials``): they need no XML escaping.
+    `width` and `height` are set so that an `<img>` has a natural size in every browser.
+    `letters` must be letters only (see `is_valid_initials`): they need no XML escaping.
     """
     font_size = round(pixels * 0.42)
     return (

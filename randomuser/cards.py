@@ -1,4 +1,4 @@
-"""The course's user card (faker.js ``helpers.userCard()`` shape), built from a generated user.
+"""The course's user card (faker.js `helpers.userCard()` shape), built from a generated user.
 
 Cards are American (the course used faker.js's English locale), drawn by the same generator as
 the bulk endpoint, plus a company from Faker's en_US word lists, extracted once.
@@ -46,14 +46,14 @@ def company_words() -> CompanyWords:
 
 
 def make_card(seed: str, *, today: date, picture_base: str) -> dict[str, Any]:
-    """Return the card for ``seed``: the same seed gives the same card."""
+    """Return the card for `seed`: the same seed gives the same card."""
     options = Options(seed=seed, nats=CARD_NATS)
     user = next(generate_users(options, today=today, picture_base=picture_base))
     return card_from_user(user, Random(f"card:{seed}"))
 
 
 def card_from_user(user: User, rng: Random) -> dict[str, Any]:
-    """Return the card for a full ``user``, drawing the extra fields from ``rng``."""
+    """Return the card for a full `user`, drawing the extra fields from `rng`."""
     name, location = user["name"], user["location"]
     coordinates = location["coordinates"]
     words = company_words()

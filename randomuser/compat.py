@@ -1,4 +1,4 @@
-"""The course's ``GET /random-user``: the card, with short plain-text error bodies.
+"""The course's `GET /random-user`: the card, with short plain-text error bodies.
 
 The course's AngularJS client shows an error body in an alert, where JSON would read
 "[object Object]".
@@ -14,7 +14,7 @@ from randomuser.views import RandomUserViewSet
 
 
 class CourseRandomUserViewSet(PlainTextErrorsMixin, RandomUserViewSet):
-    """``GET /random-user``: a card, as the course's server answered it."""
+    """`GET /random-user`: a card, as the course's server answered it."""
 
     @extend_schema(
         operation_id="course_random_user_card",

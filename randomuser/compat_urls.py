@@ -1,4 +1,4 @@
-"""The course's route. Mount at the site root: ``path("", include("randomuser.compat_urls"))``."""
+"""The course's route. Mount at the site root: `path("", include("randomuser.compat_urls"))`."""
 
 from accounts.shared import with_and_without_slash
 from randomuser.compat import CourseRandomUserViewSet

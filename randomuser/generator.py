@@ -1,17 +1,17 @@
 """Generate randomuser.me-1.4-shaped users, deterministically and fast. No Django here.
 
-Reproducibility (issue 5): user number ``n`` of a seed is drawn from its own bytes, the first
-``USER_BYTES`` of SHAKE-128 (an extendable-output hash) of the seed followed by ``n`` as 8
-bytes, so any user is computed directly and the same on every machine (Python's ``hash()`` is
-salted per process; SHAKE-128 is not). The filters (``nat``, ``gender``) are hashed with the
+Reproducibility: user number `n` of a seed is drawn from its own bytes, the first
+`USER_BYTES` of SHAKE-128 (an extendable-output hash) of the seed followed by `n` as 8
+bytes, so any user is computed directly and the same on every machine (Python's `hash()` is
+salted per process; SHAKE-128 is not). The filters (`nat`, `gender`) are hashed with the
 seed when they are not the defaults, so the users of one seed under other filters share no
 drawn digits: a French user is not an American one with the same street number and postcode.
-Page ``p`` of ``r`` results holds users ``(p - 1) * r`` to ``p * r - 1``, so ``results=N`` is a
-prefix of ``results=M`` and page ``p`` continues page ``p - 1`` for the same page size. Every field
-is always drawn, each from its own bytes of the user's: ``inc``/``exc``/``format`` only choose what
-is shown, and the ``password`` option changes nothing but the password and its hashes.
+Page `p` of `r` results holds users `(p - 1) * r` to `p * r - 1`, so `results=N` is a
+prefix of `results=M` and page `p` continues page `p - 1` for the same page size. Every field
+is always drawn, each from its own bytes of the user's: `inc`/`exc`/`format` only choose what
+is shown, and the `password` option changes nothing but the password and its hashes.
 
-Ages count from ``today``, an argument; the dates themselves never move.
+Ages count from `today`, an argument; the dates themselves never move.
 """
 
 import hashlib
@@ -70,7 +70,7 @@ User = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What a request asks for. ``nats`` and ``fields`` are in canonical order."""
+    """What a request asks for. `nats` and `fields` are in canonical order."""
 
     seed: str
     results: int = 1
@@ -98,15 +98,15 @@ class Context:
 
     @classmethod
     def of(cls, options: Options, *, today: date, picture_base: str) -> "Context":
-        """Return the context of a request for ``options``."""
+        """Return the context of a request for `options`."""
         nats = tuple(nationality(code) for code in options.nats)
         return cls(nats, options.gender, options.password, Today.of(today), picture_base)
 
 
 def generate_users(options: Options, *, today: date, picture_base: str) -> Iterator[User]:
-    """Yield the users of ``options`` one by one, showing only ``options.fields``.
+    """Yield the users of `options` one by one, showing only `options.fields`.
 
-    ``picture_base`` is the absolute URL the avatar sizes are appended to (``.../avatars/``).
+    `picture_base` is the absolute URL the avatar sizes are appended to (`.../avatars/`).
     """
     context = Context.of(options, today=today, picture_base=picture_base)
     fields = options.fields
@@ -116,7 +116,7 @@ def generate_users(options: Options, *, today: date, picture_base: str) -> Itera
 
 
 def user_streams(options: Options) -> Iterator[bytes]:
-    """Yield the random bytes of each user of ``options``' page, in order."""
+    """Yield the random bytes of each user of `options`' page, in order."""
     seeded = hashlib.shake_128(stream_key(options))
     for index in range(options.first_index, options.first_index + options.results):
         hasher = seeded.copy()
@@ -131,13 +131,13 @@ def stream_key(options: Options) -> bytes:
     return "\0".join((options.seed, ",".join(options.nats), options.gender or "")).encode()
 
 
-# Hot path (issue 5: 5000 users in well under 0.25 s). Each part of a user unpacks its own
-# 32-bit words from the user's bytes and draws with ``items[word % len(items)]``, written out
+# Hot path (`make bench`: 5000 users in well under 0.25 s). Each part of a user unpacks its own
+# 32-bit words from the user's bytes and draws with `items[word % len(items)]`, written out
 # rather than called, and builds its dicts as literals.
 
 
 def _user(stream: bytes, context: Context) -> User:
-    """Return one user with every field, drawn from its ``stream`` of random bytes."""
+    """Return one user with every field, drawn from its `stream` of random bytes."""
     nat_word, phone_word, cell_word, password_word, *moment_words = USER_WORDS.unpack_from(
         stream, USER_WORDS_AT
     )
@@ -214,7 +214,7 @@ def _location(stream: bytes, nat: Nationality, postcode_chars: str) -> User:
 
 
 def draw_password(stream: bytes, word: int, policy: PasswordPolicy | None) -> str:
-    """Return a common password, or one drawn by ``policy`` from a ``Random`` of its own."""
+    """Return a common password, or one drawn by `policy` from a `Random` of its own."""
     if policy:
         return policy.draw(Random(stream))
     return COMMON_PASSWORDS[word % len(COMMON_PASSWORDS)]

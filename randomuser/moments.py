@@ -1,6 +1,6 @@
-"""Random instants as randomuser.me prints them (``1957-06-16T17:32:27.437Z``), fast.
+"""Random instants as randomuser.me prints them (`1957-06-16T17:32:27.437Z`), fast.
 
-Formatting a ``datetime`` per user costs more than the rest of a date's work, so the calendar
+Formatting a `datetime` per user costs more than the rest of a date's work, so the calendar
 date of every day in a range, and the clock text of every minute of a day, are computed once;
 an instant is then a day plus a time of day.
 """
@@ -22,13 +22,13 @@ class Today:
 
     @classmethod
     def of(cls, today: date) -> "Today":
-        """Return ``today`` in this form."""
+        """Return `today` in this form."""
         return cls(today.year, (today.month, today.day))
 
 
 @dataclass(frozen=True, slots=True)
 class MomentRange:
-    """Instants uniformly over the days from ``first`` to ``last`` (UTC), both included."""
+    """Instants uniformly over the days from `first` to `last` (UTC), both included."""
 
     first: date
     last: date
@@ -41,7 +41,7 @@ class MomentRange:
         object.__setattr__(self, "_days", calendar)
 
     def draw(self, day_word: int, time_word: int, today: Today) -> dict[str, str | int]:
-        """Return ``{"date": ISO 8601 with milliseconds and Z, "age": whole years to today}``.
+        """Return `{"date": ISO 8601 with milliseconds and Z, "age": whole years to today}`.
 
         The day and the time of day are drawn from two random 32-bit words.
         """

@@ -3,7 +3,7 @@
 Faker is only called here, a few hundred times per nationality on first use, from an instance
 seeded with a constant: the extracted lists are the same in every process that runs the same
 Faker version (pinned in requirements.txt). Phone, cell, postcode and id formats come from
-``randomuser.numbering`` instead. Users are then drawn from these tuples with a user's random
+`randomuser.numbering` instead. Users are then drawn from these tuples with a user's random
 bytes, which is what makes bulk generation fast.
 """
 
@@ -67,7 +67,7 @@ SPECS: dict[str, Spec] = {
 
 NAT_CODES: tuple[str, ...] = tuple(sorted(SPECS))
 
-# Where Faker 40 has no data for a nationality, or falls back to en_US (reference, section 3.2).
+# Where Faker 40 has no data for a nationality, or falls back to en_US.
 OVERRIDES: dict[str, dict[str, tuple[str, ...]]] = {
     "NO": {"states": wordlists.NORWEGIAN_COUNTIES},
     "NZ": {"states": wordlists.NEW_ZEALAND_REGIONS},
@@ -106,7 +106,7 @@ class Nationality:
 
 @functools.cache
 def nationality(code: str) -> Nationality:
-    """Return the data for the nationality ``code`` (one of ``NAT_CODES``), built on first use."""
+    """Return the data for the nationality `code` (one of `NAT_CODES`), built on first use."""
     spec = SPECS[code]
     lists = _faker_lists(spec.locale) if spec.locale else {}
     lists.update(OVERRIDES.get(code, {}))
@@ -132,7 +132,7 @@ def nationality(code: str) -> Nationality:
 
 
 def ascii_slug(text: str) -> str:
-    """Return ``text`` transliterated to lowercase ASCII letters and digits only."""
+    """Return `text` transliterated to lowercase ASCII letters and digits only."""
     return re.sub(r"[^a-z0-9]", "", unidecode(text).lower())
 
 

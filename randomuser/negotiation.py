@@ -11,8 +11,8 @@ from rest_framework.request import Request
 class FirstRendererNegotiation(BaseContentNegotiation):
     """Always use the view's first renderer (JSON) for its errors.
 
-    The bulk endpoint picks its format from ``?format=``, which DRF would otherwise read as a
-    renderer name (and answer 404 for ``csv``); an ``<img>`` asks for ``image/*``, which DRF
+    The bulk endpoint picks its format from `?format=`, which DRF would otherwise read as a
+    renderer name (and answer 404 for `csv`); an `<img>` asks for `image/*`, which DRF
     would answer with 406. Neither should change how an error is written.
     """
 

@@ -1,11 +1,11 @@
-"""Each nationality's phone, cell, postcode and national id templates (``randomuser.patterns``).
+"""Each nationality's phone, cell, postcode and national id templates (`randomuser.patterns`).
 
 Written from each country's numbering plan, not from Faker's formats: Faker's templates fill
 area codes and prefixes with any digit (US area codes starting with 0 or 1, foreign country codes
 for Mexico) and mix in international forms. Here a prefix that the plan fixes is literal or a
-class (a US area code is ``[2-9][0-8]#``, the North American Numbering Plan's NXX), and the
+class (a US area code is `[2-9][0-8]#`, the North American Numbering Plan's NXX), and the
 leading zero is the national trunk prefix. Ids have the right shape and date parts but no valid
-check digit. ``randomuser.me`` 1.4's separators are kept where they fit the country.
+check digit. `randomuser.me` 1.4's separators are kept where they fit the country.
 """
 
 from dataclasses import dataclass

@@ -1,7 +1,7 @@
 """OpenAPI documentation of the randomuser endpoints (drf-spectacular).
 
 The user serializers below only describe the streamed JSON; a user's fields are optional
-because ``inc``/``exc`` choose which ones appear.
+because `inc`/`exc` choose which ones appear.
 """
 
 from typing import Any

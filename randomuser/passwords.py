@@ -1,4 +1,4 @@
-"""The ``password`` option of randomuser.me: charsets and a length, e.g. ``upper,lower,8-16``."""
+"""The `password` option of randomuser.me: charsets and a length, e.g. `upper,lower,8-16`."""
 
 import re
 from dataclasses import dataclass
@@ -19,22 +19,22 @@ _LENGTH = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?$")
 
 @dataclass(frozen=True, slots=True)
 class PasswordPolicy:
-    """Draw passwords of ``min_length``..``max_length`` characters from ``alphabet``."""
+    """Draw passwords of `min_length`..`max_length` characters from `alphabet`."""
 
     alphabet: str
     min_length: int
     max_length: int
 
     def draw(self, rng: Random) -> str:
-        """Return a password drawn from ``rng``."""
+        """Return a password drawn from `rng`."""
         length = rng.randint(self.min_length, self.max_length)
         return "".join(rng.choices(self.alphabet, k=length))
 
 
 def parse_password_spec(spec: str) -> PasswordPolicy:
-    """Return the policy for ``spec``; raise ``ValueError`` saying what is wrong with it.
+    """Return the policy for `spec`; raise `ValueError` saying what is wrong with it.
 
-    A final ``N`` means exactly N characters, ``MIN-MAX`` a range; without it, 8 to 64.
+    A final `N` means exactly N characters, `MIN-MAX` a range; without it, 8 to 64.
     """
     items = [item.strip().lower() for item in spec.split(",")]
     length_match = _LENGTH.match(items[-1])
@@ -50,7 +50,7 @@ def parse_password_spec(spec: str) -> PasswordPolicy:
 
 
 def _lengths(match: re.Match[str]) -> tuple[int, int]:
-    """Return the length range; ``16-8`` is read as ``8-16`` (no order to get wrong)."""
+    """Return the length range; `16-8` is read as `8-16` (no order to get wrong)."""
     first = int(match.group(1))
     low, high = sorted((first, int(match.group(2) or first)))
     if not MIN_LENGTH <= low <= high <= MAX_LENGTH:

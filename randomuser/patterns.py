@@ -1,10 +1,10 @@
-"""Fill-in patterns such as ``(###) ###-####``, filled from random characters.
+"""Fill-in patterns such as `(###) ###-####`, filled from random characters.
 
-A template is literal text with slots: ``#`` a digit, ``?`` an uppercase ASCII letter, and
-``[...]`` one character of a class, ranges allowed (``[2-9]``, ``[ABCEGHJ-NPRSTVXY]``). A class
-of digits takes a digit slot, any other class a letter slot. ``{a|b}`` in a template given to
-``patterns`` stands for one template per choice. A pattern is filled with one ``%`` format, in C:
-a class costs one ``bytes.translate`` of the characters, not a Python call per slot.
+A template is literal text with slots: `#` a digit, `?` an uppercase ASCII letter, and
+`[...]` one character of a class, ranges allowed (`[2-9]`, `[ABCEGHJ-NPRSTVXY]`). A class
+of digits takes a digit slot, any other class a letter slot. `{a|b}` in a template given to
+`patterns` stands for one template per choice. A pattern is filled with one `%` format, in C:
+a class costs one `bytes.translate` of the characters, not a Python call per slot.
 """
 
 import re
@@ -24,16 +24,16 @@ _CHOICE = re.compile(r"\{([^{}]*)\}")
 
 
 def class_members(slot: str) -> str:
-    """Return the characters of a class slot such as ``[A-CEG]``, ranges written out."""
+    """Return the characters of a class slot such as `[A-CEG]`, ranges written out."""
     return _RANGE.sub(
         lambda match: "".join(map(chr, range(ord(match[1]), ord(match[2]) + 1))), slot[1:-1]
     )
 
 
 def _class_table(members: str) -> bytes:
-    """Return the ``bytes.translate`` table sending the digit or letter ``i`` of the drawn
-    characters to ``members[i % len(members)]`` (``bytes.translate`` is many times faster than
-    ``str.translate``)."""
+    """Return the `bytes.translate` table sending the digit or letter `i` of the drawn
+    characters to `members[i % len(members)]` (`bytes.translate` is many times faster than
+    `str.translate`)."""
     alphabet = string.digits if members.isdigit() else string.ascii_uppercase
     sent = "".join(members[i % len(members)] for i in range(len(alphabet)))
     return bytes.maketrans(alphabet.encode(), sent.encode())
@@ -51,7 +51,7 @@ class Pattern:
         classes = list(dict.fromkeys(slot for slot in slots if slot[0] == "["))
         self._tables = tuple(_class_table(class_members(slot)) for slot in classes)
         # The characters to fill with are MAX_DIGITS digits then MAX_LETTERS letters, followed
-        # by one translated copy of them per class, each ``_width`` long.
+        # by one translated copy of them per class, each `_width` long.
         self._width = FILL_LENGTH if LETTER in kinds else MAX_DIGITS
         offsets = {DIGIT: 0, LETTER: MAX_DIGITS}
         slices = []
@@ -72,13 +72,13 @@ class Pattern:
         self._json_format = encode_basestring(self._format)
 
     def fill(self, chars: str) -> str:
-        """Return the template filled from ``chars``: ``MAX_DIGITS`` random digits followed by
-        ``MAX_LETTERS`` random uppercase letters (or just the digits if it has no letter)."""
+        """Return the template filled from `chars`: `MAX_DIGITS` random digits followed by
+        `MAX_LETTERS` random uppercase letters (or just the digits if it has no letter)."""
         runs: tuple[str, ...] = self._runs(self._with_classes(chars) if self._tables else chars)
         return self._format % runs
 
     def fill_json(self, chars: str) -> str:
-        """Return ``fill(chars)`` as a JSON string (quoted, escaped as ``json.dumps`` does)."""
+        """Return `fill(chars)` as a JSON string (quoted, escaped as `json.dumps` does)."""
         runs: tuple[str, ...] = self._runs(self._with_classes(chars) if self._tables else chars)
         return self._json_format % runs
 
@@ -97,7 +97,7 @@ def _kind(slot: str) -> str:
 
 
 def expand(template: str) -> tuple[str, ...]:
-    """Return the templates ``template`` stands for: one per choice of each ``{a|b}``."""
+    """Return the templates `template` stands for: one per choice of each `{a|b}`."""
     choice = _CHOICE.search(template)
     if not choice:
         return (template,)
@@ -108,5 +108,5 @@ def expand(template: str) -> tuple[str, ...]:
 
 
 def patterns(templates: tuple[str, ...]) -> tuple[Pattern, ...]:
-    """Return the patterns of ``templates``, each ``{a|b}`` expanded."""
+    """Return the patterns of `templates`, each `{a|b}` expanded."""
     return tuple(Pattern(expanded) for template in templates for expanded in expand(template))

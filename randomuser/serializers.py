@@ -1,8 +1,8 @@
 """Serializers: query and path parameters in, the course card out.
 
 The bulk endpoint's users are not serialized here: they stream through the renderers of
-``randomuser.formats`` (a DRF serializer per user would cost more than generating it). Their
-shape is documented for OpenAPI in ``randomuser.openapi``.
+`randomuser.formats` (a DRF serializer per user would cost more than generating it). Their
+shape is documented for OpenAPI in `randomuser.openapi`.
 """
 
 import unicodedata
@@ -37,7 +37,7 @@ _NONCHARACTERS = {"\ufffe", "\uffff"}
 
 
 class CaseInsensitiveChoiceField(serializers.ChoiceField):
-    """A choice whose value is matched lowercased (``format=CSV`` is ``csv``)."""
+    """A choice whose value is matched lowercased (`format=CSV` is `csv`)."""
 
     def to_internal_value(self, data: Any) -> Any:
         return super().to_internal_value(data.lower() if isinstance(data, str) else data)
@@ -46,7 +46,7 @@ class CaseInsensitiveChoiceField(serializers.ChoiceField):
 class CommaListField(serializers.Field):  # type: ignore[type-arg]
     """A list of known names, case-insensitive, as a tuple in canonical order.
 
-    The names come comma-separated (``nat=FR,DE``), repeated (``nat=FR&nat=DE``, as generated
+    The names come comma-separated (`nat=FR,DE`), repeated (`nat=FR&nat=DE`, as generated
     OpenAPI clients send arrays), or both.
     """
 
@@ -71,7 +71,7 @@ class CommaListField(serializers.Field):  # type: ignore[type-arg]
 
 
 class FlagField(serializers.Field):  # type: ignore[type-arg]
-    """A presence flag: ``?noinfo`` or ``?noinfo=true`` turn it on, ``=false`` off."""
+    """A presence flag: `?noinfo` or `?noinfo=true` turn it on, `=false` off."""
 
     default_error_messages = {"invalid": "Use no value, true or false."}
 
@@ -88,8 +88,8 @@ class FlagField(serializers.Field):  # type: ignore[type-arg]
 class QuerySerializer(serializers.Serializer[Any]):
     """Validate a query string, refusing unknown and repeated parameters (they hide typos).
 
-    ``aliases`` maps randomuser.me's alternative names to ours (``fmt`` → ``format``). A field
-    with ``repeatable = True`` may be repeated under one name: it gets the list of values.
+    `aliases` maps randomuser.me's alternative names to ours (`fmt` → `format`). A field
+    with `repeatable = True` may be repeated under one name: it gets the list of values.
     """
 
     aliases: ClassVar[dict[str, str]] = {}
@@ -124,7 +124,7 @@ def validate_seed(seed: str) -> None:
 
 
 def seed_field() -> serializers.CharField:
-    """Return the ``seed`` field shared by the card and bulk queries."""
+    """Return the `seed` field shared by the card and bulk queries."""
     return serializers.CharField(
         required=False,
         allow_blank=True,
@@ -135,14 +135,14 @@ def seed_field() -> serializers.CharField:
 
 
 class CardQuerySerializer(serializers.Serializer[Any]):
-    """``GET /api/random-user/``: an optional seed. Other parameters are ignored, as in the
+    """`GET /api/random-user/`: an optional seed. Other parameters are ignored, as in the
     course's API."""
 
     seed = seed_field()
 
 
 class UsersQuerySerializer(QuerySerializer):
-    """``GET /api/random-users/``: randomuser.me 1.4's parameters, validated."""
+    """`GET /api/random-users/`: randomuser.me 1.4's parameters, validated."""
 
     aliases = {"fmt": "format", "nationality": "nat", "download": "dl"}
 
@@ -174,7 +174,7 @@ class UsersQuerySerializer(QuerySerializer):
 
 
 class AvatarPathSerializer(serializers.Serializer[Any]):
-    """The path of an avatar: ``<size>/<colour>/<initials>.svg``."""
+    """The path of an avatar: `<size>/<colour>/<initials>.svg`."""
 
     size = serializers.ChoiceField(choices=list(avatars.SIZES))
     colour = serializers.RegexField(r"^[0-9a-f]{6}$", max_length=6)
@@ -207,7 +207,7 @@ class CompanySerializer(serializers.Serializer[Any]):
 
 @extend_schema_serializer(many=False)  # One card, though served by a ViewSet's list action.
 class CardSerializer(serializers.Serializer[Any]):
-    """A user card in the shape of the course's API (faker.js ``userCard``); all strings."""
+    """A user card in the shape of the course's API (faker.js `userCard`); all strings."""
 
     name = serializers.CharField()
     username = serializers.CharField()
@@ -219,7 +219,7 @@ class CardSerializer(serializers.Serializer[Any]):
     avatar = serializers.URLField(help_text="An SVG image this server serves (no auth).")
 
     def to_representation(self, instance: dict[str, Any]) -> dict[str, Any]:
-        """Return the card as it is: ``make_card`` builds it in this shape, all strings.
+        """Return the card as it is: `make_card` builds it in this shape, all strings.
 
         DRF would build (deep-copy) the card's seventeen fields for every card served, more
         than making the card costs; a test proves the result equal to the field-by-field one.

@@ -21,7 +21,7 @@ def seed_new() -> str:
 
 
 def quota_consume(*, user_key: str, count: int) -> None:
-    """Count ``count`` users against ``user_key``'s quota; raise ``QuotaExceeded`` if over.
+    """Count `count` users against `user_key`'s quota; raise `QuotaExceeded` if over.
 
     The window is fixed (5 minutes, like randomuser.me) and the counter lives in Django's
     cache, so app servers sharing a Redis cache share the quota. A refused request costs
@@ -38,7 +38,7 @@ def quota_consume(*, user_key: str, count: int) -> None:
 def users_document(
     *, options: Options, format_name: str, with_info: bool, today: date, picture_base: str
 ) -> Iterator[str]:
-    """Yield the users of ``options`` as a ``format_name`` document, chunk by chunk."""
+    """Yield the users of `options` as a `format_name` document, chunk by chunk."""
     info = {"seed": options.seed, "results": options.results, "page": options.page}
     full_info = {**info, "version": VERSION} if with_info else None
     users = generate_users(options, today=today, picture_base=picture_base)

@@ -1,7 +1,7 @@
 """Thin views: validate the query, check the quota, call the generator, stream the result.
 
-Authentication is the project's default (``DEFAULT_AUTHENTICATION_CLASSES``, a SimpleJWT
-``JWTAuthentication``); only the avatar images are public, since an ``<img>`` cannot send a
+Authentication is the project's default (`DEFAULT_AUTHENTICATION_CLASSES`, a SimpleJWT
+`JWTAuthentication`); only the avatar images are public, since an `<img>` cannot send a
 Bearer token.
 """
 
@@ -37,13 +37,13 @@ _SAMPLE_AVATAR = {"size": "large", "colour": "000000", "initials": "A"}
 
 
 def avatar_base_url(request: Request) -> str:
-    """Return the absolute URL that ``<size>/<colour>/<initials>.svg`` is appended to."""
+    """Return the absolute URL that `<size>/<colour>/<initials>.svg` is appended to."""
     sample = reverse("randomuser:avatar", kwargs=_SAMPLE_AVATAR)
     return request.build_absolute_uri(sample.removesuffix("large/000000/A.svg"))
 
 
 def consume_quota(request: Request, count: int) -> None:
-    """Count ``count`` users against the requesting user's quota, or raise ``Throttled``."""
+    """Count `count` users against the requesting user's quota, or raise `Throttled`."""
     try:
         services.quota_consume(user_key=str(request.user.pk), count=count)
     except QuotaExceeded as error:
@@ -53,7 +53,7 @@ def consume_quota(request: Request, count: int) -> None:
 
 
 class RandomUserViewSet(viewsets.ViewSet):
-    """One random user in the course's card shape; ``?seed=`` makes it reproducible."""
+    """One random user in the course's card shape; `?seed=` makes it reproducible."""
 
     permission_classes = [IsAuthenticated]
 
@@ -123,7 +123,7 @@ def _options(params: dict[str, Any]) -> Options:
 
 
 class AvatarView(APIView):
-    """A generated SVG avatar. Public: ``<img>`` tags cannot send a Bearer token."""
+    """A generated SVG avatar. Public: `<img>` tags cannot send a Bearer token."""
 
     authentication_classes = ()
     permission_classes = [AllowAny]

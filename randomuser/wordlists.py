@@ -1,7 +1,7 @@
 """Word lists Faker does not provide: randomuser.me's fixed lists and the gaps in Faker's locales.
 
 Faker 40 has no Serbian locale, no Turkish addresses and no Norwegian or New Zealand regions
-(see the reference, section 3.2), so those come from here.
+(checked against Faker 40.63, pinned), so those come from here.
 """
 
 # randomuser.me 1.4 `common/lists/timezones.txt` (all 31 lines: the original drops the last one).

@@ -37,7 +37,7 @@ def refresh_status(token: str) -> int:
 
 
 def make_session(user: Any, **fields: Any) -> Session:
-    """Create a live session of ``user`` directly in the database, ``fields`` overriding."""
+    """Create a live session of `user` directly in the database, `fields` overriding."""
     now = timezone.now()
     values = {
         "current_jti": "x",

@@ -83,11 +83,18 @@ def test_admin_password_change_revokes_tokens(user: Any, tokens: dict[str, Any])
     assert refresh_status(tokens["refresh"]) == 401
 
 
-def test_hash_upgrade_at_login_keeps_tokens_valid(user: Any, password: str) -> None:
+def test_hash_upgrade_at_login_keeps_tokens_valid(user: Any, password: str, settings: Any) -> None:
     body = login(password)
+    # The real hasher first: the fixture's MD5 hash is upgraded at the next login.
+    settings.PASSWORD_HASHERS = [
+        "accounts.hashers.OWASPArgon2idPasswordHasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
     user.refresh_from_db()
+    assert user.password.startswith("md5$")
     version = user.token_version
     login(password)
     user.refresh_from_db()
+    assert user.password.startswith("argon2$")
     assert user.token_version == version
     assert bearer(body["access"]).get(ME).status_code == 200

@@ -142,11 +142,12 @@ def test_a_success_resets_the_failures(user: Any, password: str, limits: Any) ->
         assert attempt(password=password).status_code == 200
 
 
-def test_unknown_accounts_lock_too(db: Any, limits: Any) -> None:
+def test_unknown_accounts_lock_too(db: Any, limits: Any, events: list[Any]) -> None:
     """Locking only existing accounts would tell which ones exist."""
     limits(LOCKOUT_FAILURES=2)
     responses = [attempt(username="nobody") for _ in range(3)]
     assert {response.status_code for response in responses} == {401}
+    assert [event["event"] for event in events].count("account_locked") == 1
 
 
 def test_admin_sees_and_clears_the_lock(user: Any, password: str, limits: Any) -> None:

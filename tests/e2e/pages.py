@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from tests.e2e.servers import Stack
 
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS_VARIABLE = "JWTSITE_SCREENSHOTS"
 REFRESH_COOKIE = "refresh_token"
 # A fixed seed makes the documentation screenshots the same on every run.
 DOCS_SEED = "docs"
@@ -85,7 +87,13 @@ def post_refresh(
 
 
 def save_docs_screenshot(page: Page, name: str, *, full_page: bool = False) -> None:
-    """Keep a picture of this screen for the README (docs/screenshots/<name>.png)."""
+    """Keep a picture of this screen for the README (docs/screenshots/<name>.png).
+
+    Only under `make screenshots` (`SCREENSHOTS_VARIABLE=1`): other runs leave the
+    tracked pictures alone.
+    """
+    if os.environ.get(SCREENSHOTS_VARIABLE) != "1":
+        return
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(
         path=str(DOCS_SCREENSHOTS / f"{name}.png"),

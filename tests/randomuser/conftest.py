@@ -29,7 +29,7 @@ def fetch(auth_client: APIClient) -> Fetch:
 
 @pytest.fixture
 def users_json(fetch: Fetch) -> Callable[..., dict[str, Any]]:
-    """GET /api/random-users/ with ``params`` and return the decoded JSON (asserting 200)."""
+    """GET /api/random-users/ with `params` and return the decoded JSON (asserting 200)."""
 
     def get(**params: Any) -> dict[str, Any]:
         response, body = fetch("/api/random-users/", **params)

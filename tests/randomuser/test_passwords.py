@@ -1,4 +1,4 @@
-"""The ``password`` option: charsets and lengths, as randomuser.me 1.4 reads them."""
+"""The `password` option: charsets and lengths, as randomuser.me 1.4 reads them."""
 
 from random import Random
 
