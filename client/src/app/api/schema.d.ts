@@ -201,7 +201,7 @@ export interface paths {
         };
         /**
          * An avatar image
-         * @description A generated SVG avatar. Public: ``<img>`` tags cannot send a Bearer token.
+         * @description A generated SVG avatar. Public: `<img>` tags cannot send a Bearer token.
          */
         readonly get: operations["random_user_avatar"];
         readonly put?: never;
@@ -221,7 +221,7 @@ export interface paths {
         };
         /**
          * One random user as a card
-         * @description One random user in the course's card shape; ``?seed=`` makes it reproducible.
+         * @description One random user in the course's card shape; `?seed=` makes it reproducible.
          */
         readonly get: operations["random_user_card"];
         readonly put?: never;
@@ -301,7 +301,7 @@ export interface paths {
         };
         /**
          * The course's random user
-         * @description ``GET /random-user``: a card, as the course's server answered it.
+         * @description `GET /random-user`: a card, as the course's server answered it.
          */
         readonly get: operations["course_random_user_card"];
         readonly put?: never;
@@ -323,7 +323,7 @@ export interface components {
             readonly zipcode: string;
             readonly geo: components["schemas"]["Geo"];
         };
-        /** @description A user card in the shape of the course's API (faker.js ``userCard``); all strings. */
+        /** @description A user card in the shape of the course's API (faker.js `userCard`); all strings. */
         readonly Card: {
             readonly name: string;
             readonly username: string;
