@@ -1,6 +1,7 @@
 from typing import Any
 
 import pytest
+from django.contrib.auth.hashers import make_password
 from rest_framework.test import APIClient
 
 from accounts.models import RevokeReason, Session
@@ -84,8 +85,10 @@ def test_admin_password_change_revokes_tokens(user: Any, tokens: dict[str, Any])
 
 
 def test_hash_upgrade_at_login_keeps_tokens_valid(user: Any, password: str, settings: Any) -> None:
+    md5 = make_password(password, hasher="md5")
+    type(user).objects.filter(pk=user.pk).update(password=md5)
     body = login(password)
-    # The real hasher first: the fixture's MD5 hash is upgraded at the next login.
+    # The real hasher first: the MD5 hash is upgraded at the next login.
     settings.PASSWORD_HASHERS = [
         "accounts.hashers.OWASPArgon2idPasswordHasher",
         "django.contrib.auth.hashers.MD5PasswordHasher",
