@@ -36,7 +36,8 @@ setsid "$NGINX" -p "$RUN" -c "$RUN/nginx.conf" -g "daemon off; pid $RUN/nginx.pi
 GROUPS_STARTED="$GROUPS_STARTED $!"
 for n in 0 1 2; do  # the servers load the app first: wait up to 2 minutes for each
   for attempt in $(seq 1 240); do
-    curl -sf -o /dev/null "http://127.0.0.1:$((APP + n))/healthz" && break
+    .venv/bin/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+      "http://127.0.0.1:$((APP + n))/healthz" 2>/dev/null && break
     sleep 0.5
   done
 done
