@@ -85,6 +85,7 @@ def test_admin_password_change_revokes_tokens(user: Any, tokens: dict[str, Any])
 
 
 def test_hash_upgrade_at_login_keeps_tokens_valid(user: Any, password: str, settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     md5 = make_password(password, hasher="md5")
     type(user).objects.filter(pk=user.pk).update(password=md5)
     body = login(password)
