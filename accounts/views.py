@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
 from accounts import codes, cookies, services
+from accounts.authentication import JWTAuthentication
 from accounts.claims import SESSION_CLAIM
 from accounts.exceptions import (
     PasswordRejected,
@@ -194,6 +195,8 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
 
     serializer_class = PasswordChangeSerializer
     permission_classes = [IsAuthenticated]
+    # It re-signs the caller's token session: a token is needed (not the browsable API's login).
+    authentication_classes = [JWTAuthentication]
 
     def post(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -229,8 +232,9 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
         return Session.objects.live().filter(user=self.request.user.pk)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        token: Any = self.request.auth
-        return {**super().get_serializer_context(), "current_session_id": token.get(SESSION_CLAIM)}
+        token: Any = self.request.auth  # None for the browsable API's session login.
+        current = token.get(SESSION_CLAIM) if token is not None else None
+        return {**super().get_serializer_context(), "current_session_id": current}
 
 
 @extend_schema_view(
