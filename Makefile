@@ -60,6 +60,7 @@ client-test:
 
 bench: $(STAMP)
 	$(PY) bench/randomuser_bench.py
+	$(PY) bench/enumeration_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

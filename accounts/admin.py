@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from accounts import lockout, services
+from accounts import lifecycle, lockout, services
 from accounts.models import RevokeReason, Session, User
 
 
@@ -41,10 +41,23 @@ def session_state(session: Session) -> str:
 @admin.register(User)
 class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [SessionInline]
-    actions = ["revoke_all_sessions", "unlock_logins"]
-    list_display = ["username", "email", "first_name", "last_name", "is_staff", "login_locked"]
+    actions = ["revoke_all_sessions", "unlock_logins", "resend_verification"]
+    list_display = [
+        "username",
+        "email",
+        "email_verified",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "login_locked",
+    ]
+    list_filter = [*UserAdmin.list_filter, "email_verified"]
     readonly_fields = ["login_locked"]
-    fieldsets = [*(UserAdmin.fieldsets or ()), ("Login lockout", {"fields": ["login_locked"]})]
+    fieldsets = [
+        *(UserAdmin.fieldsets or ()),
+        ("Email verification", {"fields": ["email_verified"]}),
+        ("Login lockout", {"fields": ["login_locked"]}),
+    ]
 
     @admin.display(description="login locked", boolean=True)
     def login_locked(self, user: User) -> bool:
@@ -55,6 +68,15 @@ class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
         for user in queryset:
             lockout.account_unlock(username=user.get_username())
         self.message_user(request, f"Unlocked {len(queryset)} account(s).", messages.SUCCESS)
+
+    @admin.action(description="Resend the verification email (unverified addresses only)")
+    def resend_verification(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        unverified = [user for user in queryset if user.email and not user.email_verified]
+        for user in unverified:
+            lifecycle.user_send_verification(user=user)
+        self.message_user(
+            request, f"Sent {len(unverified)} verification email(s).", messages.SUCCESS
+        )
 
     @admin.action(description="Log out everywhere: revoke every session and token")
     def revoke_all_sessions(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

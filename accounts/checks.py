@@ -102,6 +102,13 @@ def check_token_classes(
     ]
 
 
+RATES = (
+    "LOGIN_RATE_PER_IP",
+    "LOGIN_RATE_PER_ACCOUNT",
+    "REFRESH_RATE_PER_IP",
+    "MAIL_RATE_PER_IP",
+    "MAIL_RATE_PER_ADDRESS",
+)
 INTEGER_LIMITS = (
     "LOCKOUT_FAILURES",
     "LOCKOUT_SECONDS",
@@ -117,7 +124,7 @@ def check_limits(
 ) -> list[CheckMessage]:
     """Rates must read `N/period`; counts and durations must be non-negative integers."""
     errors: list[CheckMessage] = []
-    for key in ("LOGIN_RATE_PER_IP", "LOGIN_RATE_PER_ACCOUNT", "REFRESH_RATE_PER_IP"):
+    for key in RATES:
         try:
             parse_rate(getattr(accounts_settings, key))
         except (ValueError, TypeError, AttributeError):
@@ -132,5 +139,43 @@ def check_limits(
                     hint="For example LOCKOUT_FAILURES=10, LOCKOUT_SECONDS=900, TRUSTED_PROXIES=1.",
                     id="accounts.E009",
                 )
+            )
+    return errors
+
+
+CHOICES = {
+    "REGISTRATION": ("open", "closed"),
+    "EMAIL_VERIFICATION": ("mandatory", "optional", "none"),
+}
+
+
+@register()
+def check_lifecycle(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """Sign-up settings take known values; emailed links need an http(s) front-end URL."""
+    errors: list[CheckMessage] = [
+        Error(
+            f"ACCOUNTS[{key!r}] must be one of {', '.join(choices)}.",
+            hint=f"For example AUTH_{key}={choices[0]} in the environment.",
+            id="accounts.E010",
+        )
+        for key, choices in CHOICES.items()
+        if getattr(accounts_settings, key) not in choices
+    ]
+    url = accounts_settings.FRONTEND_URL
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        errors.append(
+            Error(
+                "ACCOUNTS['FRONTEND_URL'] must be an http:// or https:// URL.",
+                hint="Emailed links point at it, e.g. FRONTEND_URL=https://app.example.com.",
+                id="accounts.E011",
+            )
+        )
+    for key in ("EMAIL_VERIFICATION_LIFETIME", "EMAIL_CHANGE_LIFETIME"):
+        if not isinstance(getattr(accounts_settings, key), timedelta):
+            hint = "For example timedelta(days=3)."
+            errors.append(
+                Error(f"ACCOUNTS[{key!r}] must be a timedelta.", hint=hint, id="accounts.E003")
             )
     return errors

@@ -41,6 +41,22 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BODY_SIZE": 64 * 1024,
     # Nesting depth of JSON bodies above which they are refused with 400.
     "MAX_JSON_DEPTH": 32,
+    # Self-service accounts: "open" or "closed" sign-up; email verification "mandatory"
+    # (no login before it), "optional" or "none".
+    "REGISTRATION": "open",
+    "EMAIL_VERIFICATION": "mandatory",
+    # Links in emails point at these front-end pages, never at the API.
+    "FRONTEND_URL": "http://127.0.0.1:4200",
+    "EMAIL_VERIFICATION_LIFETIME": timedelta(days=3),
+    "EMAIL_CHANGE_LIFETIME": timedelta(days=1),
+    # Sign-up, resend and reset answer no sooner than this after the request arrived, so
+    # that creating an account (a row written) or finding an address taken, with or
+    # without accounts behind it, all take the same time.
+    "UNIFORM_ANSWER_DURATION": timedelta(milliseconds=500),
+    # Requests that send an email (sign-up, resend, reset, email change), per client IP
+    # and per address written to.
+    "MAIL_RATE_PER_IP": "20/hour",
+    "MAIL_RATE_PER_ADDRESS": "5/hour",
 }
 
 

@@ -57,6 +57,40 @@ class WrongPassword(Exception):
     """The current password given to a password change is wrong."""
 
 
+class EmailKeyError(Exception):
+    """An emailed key (verification, email change, password reset) cannot be used."""
+
+    code = "key_invalid"
+    message = "This link is not valid. Ask for a new one."
+
+
+class EmailKeyExpired(EmailKeyError):
+    code = "key_expired"
+    message = "This link has expired. Ask for a new one."
+
+
+class EmailKeyUsed(EmailKeyError):
+    code = "key_used"
+    message = "This link was already used."
+
+
+class ResetTokenInvalid(EmailKeyError):
+    code = "reset_token_invalid"
+    message = "This reset link is used, expired or wrong. Ask for a new one."
+
+
+class EmailTaken(Exception):
+    """Another account already uses the email address."""
+
+
+class CodedValidationError(exceptions.ValidationError):
+    """A 400 with field errors whose body `code` is more specific than `invalid`."""
+
+    def __init__(self, errors: dict[str, list[str]], code: str) -> None:
+        super().__init__(errors, code=code)
+        self.error_code = code
+
+
 @contextmanager
 def session_errors_as_401() -> Iterator[None]:
     """Turn a `SessionError` raised inside into a 401 with the error's `code`."""
@@ -68,7 +102,8 @@ def session_errors_as_401() -> Iterator[None]:
 
 def error_body(exc: exceptions.APIException, data: Any) -> dict[str, Any]:
     if isinstance(exc, exceptions.ValidationError):
-        return {"detail": "Invalid input.", "code": "invalid", "errors": data}
+        code = getattr(exc, "error_code", "invalid")
+        return {"detail": "Invalid input.", "code": code, "errors": data}
     if isinstance(data, dict) and "detail" in data:
         # SimpleJWT's InvalidToken carries {"detail", "code", "messages"}.
         detail, code = data["detail"], data.get("code")

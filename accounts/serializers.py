@@ -8,7 +8,7 @@ from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
 
-from accounts import services
+from accounts import lifecycle, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
 from accounts.exceptions import session_errors_as_401
@@ -54,6 +54,11 @@ class LoginSerializer(serializers.Serializer[Any]):
             emit("login_failed", ip_address=client_ip(request))
             raise exceptions.AuthenticationFailed(
                 "No active account found with the given credentials.", code="invalid_credentials"
+            )
+        if not lifecycle.login_allowed(user):
+            raise exceptions.PermissionDenied(
+                "Confirm your email address first: open the link we emailed you.",
+                code="email_not_verified",
             )
         user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(

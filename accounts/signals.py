@@ -25,6 +25,13 @@ EVENTS = (
     "password_changed",
     "session_revoked",
     "account_locked",
+    "registered",
+    "email_verified",
+    "password_reset_requested",
+    "password_reset",
+    "email_change_requested",
+    "email_changed",
+    "account_deleted",
 )
 
 WARNING_EVENTS = ("reuse_detected", "login_failed", "account_locked")

@@ -1,4 +1,5 @@
-"""Brute-force limits: login per client IP and per account, refresh per client IP.
+"""Brute-force limits: login per client IP and per account, refresh per client IP, and
+requests that send email per client IP and per address.
 
 Each limit is a fixed-window counter in Django's cache. `cache.add()` then
 `cache.incr()` is atomic on Redis, so parallel requests on several app servers cannot
@@ -96,4 +97,27 @@ class RefreshRateThrottle(CacheRateThrottle):
     rate_setting = "REFRESH_RATE_PER_IP"
 
 
+class MailRateThrottle(CacheRateThrottle):
+    """Requests that send an email, per client IP (`MAIL_RATE_PER_IP`)."""
+
+    scope = "mail-ip"
+    rate_setting = "MAIL_RATE_PER_IP"
+
+
+class MailAddressRateThrottle(CacheRateThrottle):
+    """Requests that send an email, per address written to (`MAIL_RATE_PER_ADDRESS`).
+
+    Keyed on the normalised address of the body, whether or not an account has it.
+    """
+
+    scope = "mail-address"
+    rate_setting = "MAIL_RATE_PER_ADDRESS"
+
+    def identity(self, request: Request) -> str | None:
+        data = request.data if isinstance(request.data, Mapping) else {}
+        address = data.get("email") or data.get("new_email")
+        return account_id(address) if isinstance(address, str) else None
+
+
 LOGIN_THROTTLES = [LoginRateThrottle, LoginAccountRateThrottle]
+MAIL_THROTTLES = [MailRateThrottle, MailAddressRateThrottle]

@@ -193,7 +193,30 @@ ACCOUNTS = {
     "LOCKOUT_FAILURES": env.int("AUTH_LOCKOUT_FAILURES", default=10),
     "LOCKOUT_SECONDS": env.int("AUTH_LOCKOUT_SECONDS", default=900),
     "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
+    "REGISTRATION": env.str("AUTH_REGISTRATION", default="open"),
+    "EMAIL_VERIFICATION": env.str("AUTH_EMAIL_VERIFICATION", default="mandatory"),
+    "FRONTEND_URL": env.str("FRONTEND_URL", default="http://127.0.0.1:4200"),
+    "MAIL_RATE_PER_IP": env.str("AUTH_MAIL_RATE_PER_IP", default="20/hour"),
+    "MAIL_RATE_PER_ADDRESS": env.str("AUTH_MAIL_RATE_PER_ADDRESS", default="5/hour"),
 }
+
+# Mail (verification, password reset, email change): EMAIL_URL in django-environ's form,
+# e.g. smtp+tls://user:password@mail.example.com:587 or consolemail://. With debug on and
+# no EMAIL_URL, mail is printed to the console; with debug off it is required, so that
+# production never loses mail silently nor prints reset links into its logs.
+EMAIL_URL = env.str("EMAIL_URL", default="")
+if EMAIL_URL:
+    vars().update(env.email_url_config(EMAIL_URL))
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set: set it to your mail server, e.g. "
+        "EMAIL_URL=smtp+tls://user:password@mail.example.com:587 (consolemail:// prints mail)"
+    )
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jwtsite <noreply@localhost>")
+# Django's reset-link lifetime, in seconds (default one hour).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3600)
 
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:4200", "http://localhost:4200"]

@@ -19,6 +19,7 @@ def test_check_deploy_is_clean_for_production_settings(tmp_path: Path) -> None:
         "DJANGO_ALLOWED_HOSTS": "api.example.com",
         "DJANGO_SECURE_HSTS_PRELOAD": "true",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.com:587",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
