@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api client test lint typecheck pytest client-test bench clean
+.PHONY: run api serve client test lint typecheck pytest client-test bench clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ api: $(STAMP) .env
 	$(PY) manage.py migrate --no-input
 	@$(PY) manage.py ensure_demo_user
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production server, as deployed (debug off, static files collected), at :8000.
+serve: $(STAMP) .env
+	$(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --no-input --verbosity 0
+	@echo "API (production server, debug off, plain http): http://127.0.0.1:8000"
+	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false deploy/serve.sh 8000
 
 test: $(STAMP) lint typecheck pytest client-test
 

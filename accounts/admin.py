@@ -8,7 +8,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts import lifecycle, lockout, services
+from accounts.forms import GuardedAdminAuthenticationForm
 from accounts.models import RevokeReason, Session, User
+
+# The admin's login checks passwords through the guard too (limits, lockout, events).
+admin.site.login_form = GuardedAdminAuthenticationForm
 
 
 class SessionInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -97,12 +101,13 @@ class SessionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "last_used_at",
         "expires_at",
         "refresh_expires_at",
+        "rotated_at",
         "user_agent",
         "ip_address",
         "revoked_at",
         "revoke_reason",
     ]
-    exclude = ["current_jti"]
+    exclude = ["current_jti", "previous_jti"]
     actions = ["revoke_sessions"]
     date_hierarchy = "created_at"
 

@@ -3,14 +3,14 @@
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
 
 from accounts.cache import load_auth_state
+from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import jwt_settings
-from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM
+from accounts.exceptions import TokenRevoked, UserInactive, UserNotFound, session_errors_as_401
 
 
 def user_for_token(token: Token) -> AbstractBaseUser:
@@ -24,12 +24,13 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     user, session_revoked = load_auth_state(
         token[jwt_settings().USER_ID_CLAIM], token.get(SESSION_CLAIM)
     )
-    if user is None:
-        raise AuthenticationFailed("User not found.", code="user_not_found")
-    if not user.is_active:
-        raise AuthenticationFailed("User is inactive.", code="user_inactive")
-    if session_revoked or token.get(VERSION_CLAIM) != getattr(user, "token_version", None):
-        raise AuthenticationFailed("Token has been revoked.", code="token_revoked")
+    with session_errors_as_401():
+        if user is None:
+            raise UserNotFound
+        if not user.is_active:
+            raise UserInactive
+        if session_revoked or token.get(VERSION_CLAIM) != getattr(user, "token_version", None):
+            raise TokenRevoked
     return user
 
 

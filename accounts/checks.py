@@ -32,12 +32,13 @@ def check_accounts_settings(
         for key in configured
         if key not in DEFAULTS
     ]
-    for key in ("SESSION_ABSOLUTE_LIFETIME", "REVOKED_SESSION_RETENTION"):
-        if not isinstance(getattr(accounts_settings, key), timedelta):
+    for key in ("SESSION_ABSOLUTE_LIFETIME", "REVOKED_SESSION_RETENTION", "REFRESH_REUSE_GRACE"):
+        value = getattr(accounts_settings, key)
+        if not isinstance(value, timedelta) or value < timedelta(0):
             errors.append(
                 Error(
-                    f"ACCOUNTS[{key!r}] must be a datetime.timedelta.",
-                    hint="For example timedelta(days=30).",
+                    f"ACCOUNTS[{key!r}] must be a non-negative datetime.timedelta.",
+                    hint="For example timedelta(days=30), or timedelta(seconds=10).",
                     id="accounts.E003",
                 )
             )

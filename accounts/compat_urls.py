@@ -1,7 +1,7 @@
 """The course's routes. Mount at the site root: `path("", include("accounts.compat_urls"))`."""
 
 from accounts import compat
-from accounts.urls import with_and_without_slash
+from accounts.shared import with_and_without_slash
 
 app_name = "accounts_compat"
 

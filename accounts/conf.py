@@ -12,6 +12,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_ABSOLUTE_LIFETIME": timedelta(days=30),
     # Revoked sessions are kept this long (for the admin and audits) before clean-up.
     "REVOKED_SESSION_RETENTION": timedelta(days=7),
+    # The refresh token rotated out last, presented again this soon after, is answered 409
+    # (a race between the user's own tabs) instead of revoking the session. 0 turns it off.
+    "REFRESH_REUSE_GRACE": timedelta(seconds=10),
     # How long a user's authentication state is cached between requests.
     "USER_CACHE_TIMEOUT": 300,
     "CACHE_KEY_PREFIX": "accounts",

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
 
-from accounts import cache, emails, lockout
+from accounts import cache, emails, guard, lockout
 from accounts.conf import accounts_settings
 from accounts.email_tokens import (
     email_change_for_key,
@@ -24,7 +24,7 @@ from accounts.email_tokens import (
     user_for_verification_key,
     verification_key,
 )
-from accounts.exceptions import EmailKeyUsed, EmailTaken, ResetTokenInvalid, WrongPassword
+from accounts.exceptions import EmailKeyUsed, EmailTaken, ResetTokenInvalid
 from accounts.models import RevokeReason, Session, User
 from accounts.services import sessions_revoke
 from accounts.signals import emit
@@ -150,15 +150,6 @@ def user_reset_password(*, user: User, new_password: str) -> int:
     return count
 
 
-def user_check_password(*, request: HttpRequest, user: User, password: str) -> None:
-    """Raise `WrongPassword` unless `password` is the user's (behind the login lockout)."""
-    checked = lockout.user_authenticate(
-        request=request, username=user.get_username(), password=password
-    )
-    if checked is None or checked.pk != user.pk:
-        raise WrongPassword
-
-
 def email_change_request(*, user: User, new_email: str) -> None:
     """Email a confirmation link to the new address (or say it already has an account)."""
     if new_email.casefold() == user.email.casefold():
@@ -194,8 +185,11 @@ def email_change_confirm(*, key: str, keep_session_id: Any = None) -> User:
 
 
 def user_delete(*, request: HttpRequest, user: User, password: str) -> None:
-    """Delete the account after checking its password; every token dies with it."""
-    user_check_password(request=request, user=user, password=password)
+    """Delete the account after checking its password (through the password guard).
+
+    Every token dies with it. Raise `PasswordRejected` or `TooManyAttempts`.
+    """
+    guard.password_confirm(request=request, user=user, password=password, action="account_delete")
     user_id = user.pk
     with transaction.atomic():
         sessions_revoke(Session.objects.filter(user=user), reason=RevokeReason.USER_REVOKED)

@@ -8,16 +8,16 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from accounts.exceptions import CodedValidationError
+from accounts import codes
 from accounts.models import User
-from accounts.serializers import PASSWORD_MAX_LENGTH, UserSerializer
+from accounts.serializers import PASSWORD_MAX_LENGTH, StringField, UserSerializer
 
 # Long enough for any signed key this app sends; far shorter than a hostile body.
 KEY_MAX_LENGTH = 1024
 
 
 def password_field(**kwargs: Any) -> serializers.CharField:
-    return serializers.CharField(
+    return StringField(
         max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True, **kwargs
     )
 
@@ -35,7 +35,8 @@ def check_password_strength(password: str, user: User, *, field: str) -> None:
     try:
         password_validation.validate_password(password, user)
     except DjangoValidationError as error:
-        raise CodedValidationError({field: list(error.messages)}, "password_invalid") from error
+        errors = {field: list(error.messages)}
+        raise serializers.ValidationError(errors, code=codes.PASSWORD_INVALID) from error
 
 
 def no_at_sign(username: str) -> None:
@@ -45,9 +46,7 @@ def no_at_sign(username: str) -> None:
 
 
 class RegisterSerializer(serializers.Serializer[Any]):
-    username = serializers.CharField(
-        max_length=150, validators=[UnicodeUsernameValidator(), no_at_sign]
-    )
+    username = StringField(max_length=150, validators=[UnicodeUsernameValidator(), no_at_sign])
     email = email_field()
     password = password_field()
 
@@ -73,7 +72,7 @@ class UserResponseSerializer(serializers.Serializer[Any]):
 
 
 class KeySerializer(serializers.Serializer[Any]):
-    key = serializers.CharField(max_length=KEY_MAX_LENGTH)
+    key = StringField(max_length=KEY_MAX_LENGTH)
 
 
 class EmailSerializer(serializers.Serializer[Any]):
@@ -84,8 +83,8 @@ class EmailSerializer(serializers.Serializer[Any]):
 
 
 class ResetConfirmSerializer(serializers.Serializer[Any]):
-    uid = serializers.CharField(max_length=64)
-    token = serializers.CharField(max_length=128)
+    uid = StringField(max_length=64)
+    token = StringField(max_length=128)
     new_password = password_field()
 
 

@@ -13,10 +13,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import lifecycle
+from accounts import codes, lifecycle
+from accounts.claims import SESSION_CLAIM
 from accounts.conf import accounts_settings
 from accounts.email_tokens import user_for_reset_token
-from accounts.exceptions import CodedValidationError, EmailKeyError, EmailTaken, WrongPassword
+from accounts.exceptions import (
+    EmailKeyError,
+    EmailTaken,
+    PasswordRejected,
+    too_many_attempts_as_429,
+)
+from accounts.guard import Action, password_confirm
 from accounts.lifecycle_serializers import (
     DetailSerializer,
     EmailChangeSerializer,
@@ -35,9 +42,9 @@ from accounts.models import User
 from accounts.network import client_ip
 from accounts.serializers import UserSerializer
 from accounts.services import session_start
+from accounts.shared import error_responses as errors
 from accounts.throttling import MAIL_THROTTLES
-from accounts.tokens import SESSION_CLAIM
-from accounts.views import MeView, errors
+from accounts.views import MeView
 
 ACCEPTED = {"detail": "If the address can receive it, an email is on its way."}
 
@@ -66,8 +73,13 @@ def key_errors_as_400() -> Iterator[None]:
         raise KeyRejected(error.message, code=error.code) from error
 
 
-def email_taken(field: str) -> CodedValidationError:
-    return CodedValidationError({field: ["An account already uses this address."]}, "email_taken")
+def field_error(field: str, message: str, code: str) -> exceptions.ValidationError:
+    """A 400 naming `field`, whose body `code` is `code`."""
+    return exceptions.ValidationError({field: [message]}, code=code)
+
+
+def email_taken(field: str) -> exceptions.ValidationError:
+    return field_error(field, "An account already uses this address.", codes.EMAIL_TAKEN)
 
 
 class AnonymousView(APIView):
@@ -112,7 +124,7 @@ class RegisterView(AnonymousView):
 
     def post(self, request: Request) -> Response:
         if accounts_settings.REGISTRATION != "open":
-            raise exceptions.PermissionDenied("Sign-up is closed.", code="registration_closed")
+            raise exceptions.PermissionDenied("Sign-up is closed.", code=codes.REGISTRATION_CLOSED)
         data = self.valid_data(RegisterSerializer)
         candidate = User(username=data["username"], email=data["email"])
         check_password_strength(data["password"], candidate, field="password")
@@ -120,7 +132,7 @@ class RegisterView(AnonymousView):
             user = lifecycle.user_register(**data)
         except lifecycle.UsernameTaken as error:
             message = "A user with that username already exists."
-            raise CodedValidationError({"username": [message]}, "username_taken") from error
+            raise field_error("username", message, codes.USERNAME_TAKEN) from error
         except EmailTaken as error:
             raise email_taken("email") from error
         if user is None or not lifecycle.login_allowed(user):
@@ -205,18 +217,20 @@ class AccountView(MeView):
     def delete(self, request: Request) -> Response:
         data = PasswordSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        with wrong_password_as_400():
+        with password_errors("account_delete"):
             lifecycle.user_delete(request=request, user=request.user, **data.validated_data)  # type: ignore[arg-type]
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @contextmanager
-def wrong_password_as_400() -> Iterator[None]:
+def password_errors(action: Action) -> Iterator[None]:
+    """Answer a refused password as 400 `wrong_password` and too many tries as 429."""
     try:
-        yield
-    except WrongPassword as error:
+        with too_many_attempts_as_429():
+            yield
+    except PasswordRejected as error:
         message = "The password is wrong."
-        raise CodedValidationError({"password": [message]}, "wrong_password") from error
+        raise field_error("password", message, codes.WRONG_PASSWORD) from error
 
 
 @extend_schema(
@@ -232,17 +246,16 @@ class EmailChangeView(APIView):
         serializer = EmailChangeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user: Any = request.user
-        with wrong_password_as_400():
-            lifecycle.user_check_password(
-                request=request, user=user, password=serializer.validated_data["password"]
-            )
+        with password_errors("email_change"):
+            password = serializer.validated_data["password"]
+            password_confirm(request=request, user=user, password=password, action="email_change")
         try:
             lifecycle.email_change_request(
                 user=user, new_email=serializer.validated_data["new_email"]
             )
         except lifecycle.EmailUnchanged as error:
             message = "This is already your address."
-            raise CodedValidationError({"new_email": [message]}, "email_unchanged") from error
+            raise field_error("new_email", message, codes.EMAIL_UNCHANGED) from error
         return Response(ACCEPTED, status=status.HTTP_202_ACCEPTED)
 
 

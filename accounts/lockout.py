@@ -10,12 +10,11 @@ import hashlib
 import time
 import unicodedata
 
-from django.contrib.auth import authenticate
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from accounts import counters
 from accounts.conf import accounts_settings
-from accounts.models import User
 from accounts.signals import emit
 
 # Failures are remembered this long (unless a successful login resets them), so that a
@@ -48,13 +47,7 @@ def account_record_failure(*, username: str) -> None:
     if not limit:
         return
     key = failures_key(username)
-    cache.add(key, 0, FAILURE_MEMORY_SECONDS)
-    try:
-        failures = cache.incr(key)
-    except ValueError:  # The counter expired between add() and incr().
-        failures = 1
-        cache.set(key, failures, FAILURE_MEMORY_SECONDS)
-    if failures >= limit:
+    if counters.hit(key, 1, FAILURE_MEMORY_SECONDS) >= limit:
         seconds = accounts_settings.LOCKOUT_SECONDS
         # The deadline is stored too, so the lock ends on time whatever the cache's clock.
         cache.set(lock_key(username), time.time() + seconds, seconds)
@@ -66,17 +59,14 @@ def account_unlock(*, username: str) -> None:
     cache.delete_many([lock_key(username), failures_key(username)])
 
 
-def user_authenticate(*, request: HttpRequest, username: str, password: str) -> User | None:
-    """Check credentials through `authenticate()`, behind the account lockout.
+def is_locked(*, request: HttpRequest, username: str) -> bool:
+    """Tell whether password checks for `username` from this client are refused."""
+    return account_is_locked(username=username)
 
-    The password is checked even for a locked account, so that the time taken is the
-    same; the result is then thrown away.
-    """
-    user = authenticate(request, username=username, password=password)
-    if account_is_locked(username=username):
-        return None
-    if user is None:
-        account_record_failure(username=username)
-    else:
-        cache.delete(failures_key(username))
-    return user
+
+def record_failure(*, request: HttpRequest, username: str) -> None:
+    account_record_failure(username=username)
+
+
+def record_success(*, request: HttpRequest, username: str) -> None:
+    cache.delete(failures_key(username))

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import HttpRequest, HttpResponseBase
 
-from accounts.compat import PlainTextErrorsMixin
+from accounts import codes
 from accounts.conf import accounts_settings
+from accounts.shared import error_response
 
 TOO_LARGE = "The request body is too large."
 BAD_LENGTH = "The Content-Length header is invalid."
@@ -30,14 +31,6 @@ def body_size(request: HttpRequest) -> int | None:
         return limit + 1
 
 
-def error_response(view: Any, status: int, detail: str, code: str) -> HttpResponseBase:
-    """An error in the format of the view: plain text on the course's routes, else JSON."""
-    view_class = getattr(view, "view_class", None)
-    if isinstance(view_class, type) and issubclass(view_class, PlainTextErrorsMixin):
-        return HttpResponse(detail, status=status, content_type="text/plain; charset=utf-8")
-    return JsonResponse({"detail": detail, "code": code}, status=status)
-
-
 class BodySizeLimitMiddleware:
     """Answer 413 `{detail, code: "request_too_large"}` to oversized bodies."""
 
@@ -52,7 +45,7 @@ class BodySizeLimitMiddleware:
     ) -> HttpResponseBase | None:
         size = body_size(request)
         if size is None:
-            return error_response(view, 400, BAD_LENGTH, "bad_request")
+            return error_response(view, 400, BAD_LENGTH, codes.BAD_REQUEST)
         if size > accounts_settings.MAX_BODY_SIZE:
-            return error_response(view, 413, TOO_LARGE, "request_too_large")
+            return error_response(view, 413, TOO_LARGE, codes.REQUEST_TOO_LARGE)
         return None

@@ -56,8 +56,8 @@ class SessionQuerySet(models.QuerySet["Session"]):
 class Session(models.Model):
     """A login: the family of refresh tokens that rotate from it.
 
-    Only the id (`jti`) of the one refresh token that may be used next is stored,
-    never a token itself.
+    Only ids (`jti`) are stored, never a token itself: the one refresh token that may be
+    used next, and the one it replaced.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -65,6 +65,15 @@ class Session(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_sessions"
     )
     current_jti = models.CharField("current refresh token id", max_length=64)
+    previous_jti = models.CharField(
+        "previous refresh token id",
+        max_length=64,
+        blank=True,
+        help_text="The refresh token rotated out last (a late tab may still present it).",
+    )
+    rotated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the previous refresh token was rotated out."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(help_text="The absolute end, however often it refreshes.")

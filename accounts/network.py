@@ -8,11 +8,19 @@ from accounts.conf import accounts_settings
 
 
 def valid_ip(text: str) -> str | None:
-    """Return `text` as a normalised IP address, or None if it is not one."""
+    """Return `text` as a normalised IP address, or None if it is not one.
+
+    An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`, RFC 4291 §2.5.5.2, what a server
+    listening on `[::]` sees for IPv4 clients) is the IPv4 address it maps: otherwise
+    every IPv4 client would share the one `::ffff:0:0/64` in the per-network limits.
+    """
     try:
-        return ipaddress.ip_address(text.strip()).compressed
+        address = ipaddress.ip_address(text.strip())
     except ValueError:
         return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped.compressed
+    return address.compressed
 
 
 def client_ip(request: HttpRequest) -> str | None:

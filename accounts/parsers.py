@@ -12,6 +12,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser, get_encoding  # type: ignore[attr-defined]
 from rest_framework.utils import json
 
+from accounts import codes
 from accounts.conf import accounts_settings
 
 # The characters that matter for nesting: quotes, escapes and brackets.
@@ -49,7 +50,7 @@ class DepthLimitedJSONParser(JSONParser):
         except ValueError as error:
             raise ParseError(f"JSON parse error - {error}") from error
         if nesting_exceeds(text, accounts_settings.MAX_JSON_DEPTH):
-            raise ParseError("The JSON document is nested too deeply.", code="json_too_deep")
+            raise ParseError("The JSON document is nested too deeply.", code=codes.JSON_TOO_DEEP)
         try:
             return json.loads(text, parse_constant=json.strict_constant if self.strict else None)
         except (ValueError, RecursionError) as error:

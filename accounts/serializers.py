@@ -8,14 +8,19 @@ from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
 
-from accounts import lifecycle, services
+from accounts import codes, lifecycle, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
-from accounts.exceptions import session_errors_as_401
-from accounts.lockout import user_authenticate
+from accounts.exceptions import (
+    Conflict,
+    PasswordRejected,
+    RefreshTokenSuperseded,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
+from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
-from accounts.signals import emit
 from accounts.tokens import RefreshToken, UntypedToken
 
 # Long passphrases work; megabyte "passwords" that would keep Argon2 busy do not.
@@ -39,26 +44,40 @@ def decode(raw: str, token_class: type[Token]) -> Token:
         raise InvalidToken(error.args[0]) from error
 
 
+class StringField(serializers.CharField):
+    """A `CharField` that takes only JSON strings: DRF's turns `12345` into `"12345"`."""
+
+    default_error_messages = {"invalid": "Must be a string."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
 class LoginSerializer(serializers.Serializer[Any]):
-    username = serializers.CharField(max_length=150)
-    password = serializers.CharField(
-        max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True
-    )
+    username = StringField(max_length=150)
+    password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]
-        user = user_authenticate(
-            request=request, username=attrs["username"], password=attrs["password"]
-        )
-        if user is None:
-            emit("login_failed", ip_address=client_ip(request))
+        try:
+            with too_many_attempts_as_429():
+                user = password_check(
+                    request=request,
+                    username=attrs["username"],
+                    password=attrs["password"],
+                    action="login",
+                )
+        except PasswordRejected as error:
             raise exceptions.AuthenticationFailed(
-                "No active account found with the given credentials.", code="invalid_credentials"
-            )
+                "No active account found with the given credentials.",
+                code=codes.INVALID_CREDENTIALS,
+            ) from error
         if not lifecycle.login_allowed(user):
             raise exceptions.PermissionDenied(
                 "Confirm your email address first: open the link we emailed you.",
-                code="email_not_verified",
+                code=codes.EMAIL_NOT_VERIFIED,
             )
         user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(
@@ -67,20 +86,6 @@ class LoginSerializer(serializers.Serializer[Any]):
             ip_address=client_ip(request),
         )
         return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
-
-
-class ErrorSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
-    code = serializers.CharField(read_only=True, help_text="A stable snake_case code.")
-
-
-class ValidationErrorSerializer(ErrorSerializer):
-    # The metaclass moves declared fields out of the class: `Serializer.errors` is untouched.
-    errors = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,  # A body that is not JSON at all has no field errors.
-        help_text="Messages per field (`non_field_errors` for the body as a whole).",
-    )
 
 
 class TokenPairSerializer(serializers.Serializer[Any]):
@@ -101,8 +106,11 @@ class RefreshSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["refresh"], RefreshToken)
-        with session_errors_as_401():
-            pair = services.session_refresh(token=token)
+        try:
+            with session_errors_as_401():
+                pair = services.session_refresh(token=token)
+        except RefreshTokenSuperseded as error:
+            raise Conflict(error.message, code=error.code) from error
         return {"access": pair.access, "refresh": pair.refresh}
 
 
@@ -127,8 +135,8 @@ class VerifySerializer(serializers.Serializer[Any]):
 
 
 class PasswordChangeSerializer(serializers.Serializer[Any]):
-    old_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
-    new_password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    old_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    new_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
 
     def validate_new_password(self, value: str) -> str:
         password_validation.validate_password(value, self.context["request"].user)

@@ -3,11 +3,15 @@
 A session is a family of refresh tokens. Only the id of the one refresh token that may
 be used next is stored; using it swaps in a new id with a single conditional UPDATE (a
 compare-and-set), so of several simultaneous refreshes with one token exactly one wins.
-Presenting a token the session has moved past revokes the whole session.
+Presenting a token the session has moved past revokes the whole session, with one
+exception for the user's own tabs racing each other: the token rotated out last,
+presented again within `ACCOUNTS["REFRESH_REUSE_GRACE"]` of its rotation, is refused
+(`RefreshTokenSuperseded`) without revoking anything. The rotation and the revocation
+are each one conditional UPDATE, so the decision never rests on a stale read.
 """
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -15,19 +19,20 @@ from django.utils import timezone
 from rest_framework_simplejwt.tokens import Token
 
 from accounts import cache
+from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import accounts_settings, jwt_settings
 from accounts.exceptions import (
     RefreshTokenReused,
+    RefreshTokenSuperseded,
     SessionExpired,
     SessionNotFound,
     SessionRevoked,
     TokenRevoked,
     UserInactive,
-    WrongPassword,
 )
 from accounts.models import RevokeReason, Session, User
-from accounts.signals import emit
-from accounts.tokens import SESSION_CLAIM, VERSION_CLAIM, TokenPair, new_token_id, token_pair_for
+from accounts.signals import Event, emit
+from accounts.tokens import TokenPair, new_token_id, token_pair_for
 
 
 def session_start(*, user: User, user_agent: str = "", ip_address: str | None = None) -> TokenPair:
@@ -76,21 +81,43 @@ def session_refresh(*, token: Token) -> TokenPair:
     """Rotate a session's refresh token: the presented one must be the current one."""
     session = session_for_token(token)
     now = timezone.now()
-    new_jti = new_token_id()
+    jti, new_jti = token[jwt_settings().JTI_CLAIM], new_token_id()
     refresh_expires_at = min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, session.expires_at)
     swapped = Session.objects.filter(
-        pk=session.pk,
-        current_jti=token[jwt_settings().JTI_CLAIM],
-        revoked_at__isnull=True,
-    ).update(current_jti=new_jti, last_used_at=now, refresh_expires_at=refresh_expires_at)
+        pk=session.pk, current_jti=jti, revoked_at__isnull=True
+    ).update(
+        current_jti=new_jti,
+        previous_jti=jti,
+        rotated_at=now,
+        last_used_at=now,
+        refresh_expires_at=refresh_expires_at,
+    )
     if not swapped:
-        if session_revoke(session=session, reason=RevokeReason.REUSE_DETECTED, event=None):
-            emit("reuse_detected", user_id=session.user_id, session_id=session.pk)
-        raise RefreshTokenReused
+        session_refuse_old_token(session=session, jti=jti, now=now)
     session.current_jti, session.last_used_at = new_jti, now
     session.refresh_expires_at = refresh_expires_at
     emit("refresh", user_id=session.user_id, session_id=session.pk)
     return token_pair_for(session, now=now)
+
+
+def session_refuse_old_token(*, session: Session, jti: str, now: datetime) -> NoReturn:
+    """Refuse a refresh token that `session` has moved past, revoking the session if reused.
+
+    The revocation is one conditional UPDATE that leaves out the grace case, so a rotation
+    between the failed swap and this call turns a late tab into reuse, never a replay into
+    a late tab.
+    """
+    reused = Session.objects.filter(pk=session.pk)
+    grace = accounts_settings.REFRESH_REUSE_GRACE
+    if grace:  # `now` may precede a concurrent winner's rotation: with no grace, test nothing.
+        reused = reused.exclude(previous_jti=jti, rotated_at__gt=now - grace)
+    if sessions_revoke(reused, reason=RevokeReason.REUSE_DETECTED):
+        emit("reuse_detected", user_id=session.user_id, session_id=session.pk)
+        raise RefreshTokenReused
+    if Session.objects.filter(pk=session.pk, revoked_at__isnull=True).exists():
+        emit("refresh_superseded", user_id=session.user_id, session_id=session.pk)
+        raise RefreshTokenSuperseded
+    raise RefreshTokenReused
 
 
 def session_logout(*, token: Token) -> None:
@@ -101,7 +128,9 @@ def session_logout(*, token: Token) -> None:
     session_revoke(session=session, reason=RevokeReason.LOGOUT, event="logout")
 
 
-def session_revoke(*, session: Session, reason: str, event: str | None = "session_revoked") -> bool:
+def session_revoke(
+    *, session: Session, reason: str, event: Event | None = "session_revoked"
+) -> bool:
     """Revoke one session; return whether it was live until now."""
     revoked = sessions_revoke(Session.objects.filter(pk=session.pk), reason=reason)
     if revoked and event:
@@ -114,9 +143,8 @@ def sessions_revoke(sessions: QuerySet[Session], *, reason: str) -> int:
     now = timezone.now()
     live = sessions.filter(revoked_at__isnull=True)
     session_ids = list(live.values_list("pk", flat=True))
-    count: int = Session.objects.filter(pk__in=session_ids, revoked_at__isnull=True).update(
-        revoked_at=now, revoke_reason=reason
-    )
+    # The UPDATE repeats the queryset's conditions: they hold when it writes, not just when read.
+    count: int = live.filter(pk__in=session_ids).update(revoked_at=now, revoke_reason=reason)
     cache.mark_sessions_revoked(session_ids)
     return count
 
@@ -136,12 +164,11 @@ def bump_token_version(user: User) -> None:
 
 
 @transaction.atomic
-def user_change_password(
-    *, user: User, session_id: Any, old_password: str, new_password: str
-) -> TokenPair:
-    """Change the password, end every other session and re-sign the caller's tokens."""
-    if not user.check_password(old_password):
-        raise WrongPassword
+def user_change_password(*, user: User, session_id: Any, new_password: str) -> TokenPair:
+    """Change the password, end every other session and re-sign the caller's tokens.
+
+    The caller has checked the current password with `accounts.guard.password_confirm()`.
+    """
     user.set_password(new_password)
     user.save()  # A real password change increments the token version.
     others = Session.objects.filter(user=user).exclude(pk=session_id)

@@ -7,6 +7,7 @@ the token's `kid` header and accepts only that key's algorithm. Other headers (`
 settings are read through their module: it replaces `api_settings` when they change.
 """
 
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -16,8 +17,10 @@ from django.dispatch import receiver
 from rest_framework_simplejwt.backends import TokenBackend
 from rest_framework_simplejwt.exceptions import TokenBackendError, TokenBackendExpiredToken
 
+from accounts.claims import InvalidClaims, validate_claims
 from accounts.conf import accounts_settings, jwt_settings
 from accounts.keys import KeySet, keys_from_settings
+from accounts.signals import emit
 
 _loaded: dict[str, KeySet] = {}
 
@@ -91,10 +94,30 @@ class KeySetTokenBackend(TokenBackend):
             algorithms=[key.algorithm],
             audience=audience,
             issuer=jwt_settings().ISSUER,
-            leeway=self.get_leeway(),
-            options={"verify_aud": audience is not None, "require": ["exp"]},
+            # The time claims are checked below, after their types.
+            options={
+                "verify_aud": audience is not None,
+                "verify_exp": False,
+                "verify_iat": False,
+                "verify_nbf": False,
+            },
         )
+        try:
+            validate_claims(claims)
+        except InvalidClaims:
+            # The signature held, so only a holder of the key could have signed this.
+            emit("token_claims_invalid", kid=key.kid)
+            raise
+        self.check_times(claims)
         return claims
+
+    def check_times(self, claims: dict[str, Any]) -> None:
+        """Refuse an expired or not yet valid token (RFC 7519 §4.1.4, §4.1.5), with leeway."""
+        now, leeway = time.time(), self.get_leeway().total_seconds()
+        if claims["exp"] <= now - leeway:
+            raise jwt.ExpiredSignatureError("Signature has expired")
+        if max(claims["iat"], claims.get("nbf", 0)) > now + leeway:
+            raise jwt.ImmatureSignatureError("The token is not yet valid")
 
 
 key_set_token_backend = KeySetTokenBackend()

@@ -13,12 +13,10 @@ from datetime import datetime
 from rest_framework_simplejwt import tokens
 from rest_framework_simplejwt.backends import TokenBackend
 
+from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import jwt_settings
 from accounts.models import Session
 from accounts.token_backend import key_set_token_backend
-
-SESSION_CLAIM = "sid"
-VERSION_CLAIM = "ver"
 
 
 class KeySetBackendMixin:

@@ -4,19 +4,10 @@ Every route answers with and without its trailing slash, never with a redirect: 
 browser cannot follow a redirect on a CORS-preflighted request.
 """
 
-from collections.abc import Callable
-from typing import Any
-
-from django.urls import URLPattern, path
-
 from accounts import lifecycle_views, views
+from accounts.shared import with_and_without_slash
 
 app_name = "accounts"
-
-
-def with_and_without_slash(route: str, view: Callable[..., Any], name: str) -> list[URLPattern]:
-    """Route `route/` (named, canonical) and `route` to the same view."""
-    return [path(f"{route}/", view, name=name), path(route, view)]
 
 
 urlpatterns = [

@@ -14,11 +14,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
-from accounts import cookies, services
-from accounts.exceptions import WrongPassword, session_errors_as_401
+from accounts import codes, cookies, services
+from accounts.claims import SESSION_CLAIM
+from accounts.exceptions import (
+    PasswordRejected,
+    session_errors_as_401,
+    too_many_attempts_as_429,
+)
+from accounts.guard import password_confirm
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
-    ErrorSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     LogoutSerializer,
@@ -27,11 +32,10 @@ from accounts.serializers import (
     SessionSerializer,
     TokenPairSerializer,
     UserSerializer,
-    ValidationErrorSerializer,
     VerifySerializer,
 )
-from accounts.throttling import LOGIN_THROTTLES, RefreshRateThrottle
-from accounts.tokens import SESSION_CLAIM
+from accounts.shared import error_responses as errors
+from accounts.throttling import RefreshRateThrottle
 
 TRANSPORT_PARAMETER = OpenApiParameter(
     name="X-Token-Transport",
@@ -46,14 +50,6 @@ TRANSPORT_PARAMETER = OpenApiParameter(
 )
 
 
-def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
-    """Document the error bodies these statuses answer with."""
-    return {
-        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
-        for status_code in statuses
-    }
-
-
 class TokenTransportMixin(APIView):
     """Move the refresh token between body and cookie in cookie mode; never cache tokens."""
 
@@ -66,7 +62,7 @@ class TokenTransportMixin(APIView):
         if self.reads_refresh_cookie and cookie_sent and not cookies.wants_cookie_mode(request):
             raise exceptions.PermissionDenied(
                 "The refresh cookie needs the X-Token-Transport: cookie header.",
-                code="csrf_failed",
+                code=codes.CSRF_FAILED,
             )
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
@@ -80,7 +76,9 @@ class TokenTransportMixin(APIView):
             return data
         cookie = cookies.refresh_cookie(request)
         if cookie is None:
-            raise exceptions.NotAuthenticated("No refresh cookie.", code="refresh_cookie_missing")
+            raise exceptions.NotAuthenticated(
+                "No refresh cookie.", code=codes.REFRESH_COOKIE_MISSING
+            )
         return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}
 
     def finalize_response(
@@ -111,16 +109,21 @@ class LoginView(TokenTransportMixin, TokenViewBase):
     """Check a username and password; start a session and return its tokens and the user."""
 
     serializer_class = LoginSerializer
-    throttle_classes = LOGIN_THROTTLES
+    throttle_classes = ()  # The password guard applies the login limits.
 
 
 @extend_schema(
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer, **errors(400, 401, 403, 429)},
+    responses={200: TokenPairSerializer, **errors(400, 401, 403, 409, 429)},
     auth=[],
 )
 class RefreshView(TokenTransportMixin, TokenViewBase):
-    """Exchange the session's current refresh token for a new pair (single use)."""
+    """Exchange the session's current refresh token for a new pair (single use).
+
+    The token rotated out last, presented again within the grace window, gets 409
+    `refresh_superseded` and changes nothing: re-read the stored token (in cookie mode
+    the browser already holds it) and retry.
+    """
 
     serializer_class = RefreshSerializer
     reads_refresh_cookie = True
@@ -183,16 +186,23 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            with session_errors_as_401():
-                pair = services.user_change_password(
+            with too_many_attempts_as_429():
+                password_confirm(
+                    request=request,
                     user=request.user,  # type: ignore[arg-type]
-                    session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
-                    **serializer.validated_data,
+                    password=serializer.validated_data["old_password"],
+                    action="password_change",
                 )
-        except WrongPassword as error:
+        except PasswordRejected as error:
             raise exceptions.ValidationError(
-                {"old_password": ["The current password is wrong."]}, code="wrong_password"
+                {"old_password": ["The current password is wrong."]}, code=codes.WRONG_PASSWORD
             ) from error
+        with session_errors_as_401():
+            pair = services.user_change_password(
+                user=request.user,  # type: ignore[arg-type]
+                session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
+                new_password=serializer.validated_data["new_password"],
+            )
         return Response({"access": pair.access, "refresh": pair.refresh})
 
 
@@ -233,4 +243,4 @@ class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Ses
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """A JSON 404 for unknown URLs (install as `handler404`)."""
-    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+    return JsonResponse({"detail": "Not found.", "code": codes.NOT_FOUND}, status=404)

@@ -4,8 +4,9 @@ Run from the repository root: ``.venv/bin/python bench/enumeration_bench.py [rou
 Through Django's test client, with the production Argon2id hasher, a fresh SQLite database
 (or ``DATABASE_URL``) and real SMTP to an in-process server. The cases of each endpoint are
 interleaved so they meet the same machine conditions, and each request starts once the
-previous one's email is delivered (the in-process mail server shares the interpreter). Prints the median of each case and
-the largest gap between the medians of one endpoint; exits non-zero above 5 ms.
+previous one's email is delivered (the in-process mail server shares the interpreter).
+Prints the median of each case and the largest gap between the medians of one endpoint;
+exits non-zero above 5 ms.
 """
 
 import os

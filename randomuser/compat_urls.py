@@ -1,7 +1,7 @@
 """The course's route. Mount at the site root: ``path("", include("randomuser.compat_urls"))``."""
 
+from accounts.shared import with_and_without_slash
 from randomuser.compat import CourseRandomUserViewSet
-from randomuser.urls import with_and_without_slash
 
 app_name = "randomuser_compat"
 

@@ -3,11 +3,13 @@
 Reproducibility (issue 5): user number ``n`` of a seed is drawn from its own bytes, the first
 ``USER_BYTES`` of SHAKE-128 (an extendable-output hash) of the seed followed by ``n`` as 8
 bytes, so any user is computed directly and the same on every machine (Python's ``hash()`` is
-salted per process; SHAKE-128 is not). Page ``p`` of ``r`` results holds users ``(p - 1) * r``
-to ``p * r - 1``, so ``results=N`` is a prefix of ``results=M`` and page ``p`` continues page
-``p - 1`` for the same page size. Every field is always drawn, each from its own bytes of the
-user's: ``inc``/``exc``/``format`` only choose what is shown, and the ``password`` option changes
-nothing but the password and its hashes.
+salted per process; SHAKE-128 is not). The filters (``nat``, ``gender``) are hashed with the
+seed when they are not the defaults, so the users of one seed under other filters share no
+drawn digits: a French user is not an American one with the same street number and postcode.
+Page ``p`` of ``r`` results holds users ``(p - 1) * r`` to ``p * r - 1``, so ``results=N`` is a
+prefix of ``results=M`` and page ``p`` continues page ``p - 1`` for the same page size. Every field
+is always drawn, each from its own bytes of the user's: ``inc``/``exc``/``format`` only choose what
+is shown, and the ``password`` option changes nothing but the password and its hashes.
 
 Ages count from ``today``, an argument; the dates themselves never move.
 """
@@ -115,11 +117,18 @@ def generate_users(options: Options, *, today: date, picture_base: str) -> Itera
 
 def user_streams(options: Options) -> Iterator[bytes]:
     """Yield the random bytes of each user of ``options``' page, in order."""
-    seeded = hashlib.shake_128(options.seed.encode())
+    seeded = hashlib.shake_128(stream_key(options))
     for index in range(options.first_index, options.first_index + options.results):
         hasher = seeded.copy()
         hasher.update(index.to_bytes(8, "big"))
         yield hasher.digest(USER_BYTES)
+
+
+def stream_key(options: Options) -> bytes:
+    """Return what the users' bytes are hashed from: the seed, then any non-default filter."""
+    if options.nats == NAT_CODES and options.gender is None:
+        return options.seed.encode()
+    return "\0".join((options.seed, ",".join(options.nats), options.gender or "")).encode()
 
 
 # Hot path (issue 5: 5000 users in well under 0.25 s). Each part of a user unpacks its own

@@ -2,8 +2,9 @@
 
 Faker is only called here, a few hundred times per nationality on first use, from an instance
 seeded with a constant: the extracted lists are the same in every process that runs the same
-Faker version (pinned in requirements.txt). Users are then drawn from these tuples with a seeded
-``random.Random``, which is what makes bulk generation fast.
+Faker version (pinned in requirements.txt). Phone, cell, postcode and id formats come from
+``randomuser.numbering`` instead. Users are then drawn from these tuples with a user's random
+bytes, which is what makes bulk generation fast.
 """
 
 import functools
@@ -19,50 +20,49 @@ from faker.generator import Generator
 
 from randomuser import wordlists
 from randomuser.avatars import initial, name_checksum
-from randomuser.patterns import Pattern, phone_pattern, postcode_pattern
+from randomuser.numbering import NUMBERING
+from randomuser.patterns import Pattern, patterns
 
 Name = tuple[str, str, str, int]
 """A name as written in its country, its ASCII slug for e-mail addresses, and for avatars its
 URL-quoted initial and its checksum (computed once here rather than for every user)."""
 
 SAMPLES = 200
-PATTERN_SAMPLES = 60
 MALE_TITLES = ("Mr",)
 FEMALE_TITLES = ("Miss", "Mrs", "Ms")
 
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """What is fixed for a nationality: its Faker locale, country and national id format."""
+    """What is fixed for a nationality: its Faker locale, country and national id's name."""
 
     locale: str | None
     country: str
     id_name: str = ""
-    id_template: str | None = None
 
 
 SPECS: dict[str, Spec] = {
-    "AU": Spec("en_AU", "Australia", "TFN", "#########"),
-    "BR": Spec("pt_BR", "Brazil", "CPF", "###.###.###-##"),
-    "CA": Spec("en_CA", "Canada", "SIN", "### ### ###"),
-    "CH": Spec("de_CH", "Switzerland", "AVS", "756.####.####.##"),
-    "DE": Spec("de_DE", "Germany", "SVNR", "## ###### ? ###"),
-    "DK": Spec("da_DK", "Denmark", "CPR", "######-####"),
-    "ES": Spec("es_ES", "Spain", "DNI", "########-?"),
-    "FI": Spec("fi_FI", "Finland", "HETU", "######-###?"),
-    "FR": Spec("fr_FR", "France", "INSEE", "#############-##"),
-    "GB": Spec("en_GB", "United Kingdom", "NINO", "?? ## ## ## ?"),
-    "IE": Spec("en_IE", "Ireland", "PPS", "#######?"),
-    "IN": Spec("en_IN", "India", "UIDAI", "############"),
+    "AU": Spec("en_AU", "Australia", "TFN"),
+    "BR": Spec("pt_BR", "Brazil", "CPF"),
+    "CA": Spec("en_CA", "Canada", "SIN"),
+    "CH": Spec("de_CH", "Switzerland", "AVS"),
+    "DE": Spec("de_DE", "Germany", "SVNR"),
+    "DK": Spec("da_DK", "Denmark", "CPR"),
+    "ES": Spec("es_ES", "Spain", "DNI"),
+    "FI": Spec("fi_FI", "Finland", "HETU"),
+    "FR": Spec("fr_FR", "France", "INSEE"),
+    "GB": Spec("en_GB", "United Kingdom", "NINO"),
+    "IE": Spec("en_IE", "Ireland", "PPS"),
+    "IN": Spec("en_IN", "India", "UIDAI"),
     "IR": Spec("fa_IR", "Iran"),
-    "MX": Spec("es_MX", "Mexico", "NSS", "## ## ## #### #"),
-    "NL": Spec("nl_NL", "Netherlands", "BSN", "########"),
-    "NO": Spec("no_NO", "Norway", "FN", "###########"),
+    "MX": Spec("es_MX", "Mexico", "NSS"),
+    "NL": Spec("nl_NL", "Netherlands", "BSN"),
+    "NO": Spec("no_NO", "Norway", "FN"),
     "NZ": Spec("en_NZ", "New Zealand"),
-    "RS": Spec(None, "Serbia", "SID", "#########"),
+    "RS": Spec(None, "Serbia", "SID"),
     "TR": Spec("tr_TR", "Turkey"),
     "UA": Spec("uk_UA", "Ukraine"),
-    "US": Spec("en_US", "United States", "SSN", "###-##-####"),
+    "US": Spec("en_US", "United States", "SSN"),
 }
 
 NAT_CODES: tuple[str, ...] = tuple(sorted(SPECS))
@@ -80,10 +80,6 @@ OVERRIDES: dict[str, dict[str, tuple[str, ...]]] = {
         "cities": wordlists.SERBIAN_CITIES,
         "states": wordlists.SERBIAN_DISTRICTS,
     },
-}
-PATTERN_OVERRIDES: dict[str, dict[str, tuple[str, ...]]] = {
-    "IE": {"phones": ("0##-###-####",), "cells": ("08#-###-####",)},
-    "RS": {"phones": ("0##-####-###",), "cells": ("06#-####-###",), "postcodes": ("#####",)},
 }
 
 
@@ -114,9 +110,7 @@ def nationality(code: str) -> Nationality:
     spec = SPECS[code]
     lists = _faker_lists(spec.locale) if spec.locale else {}
     lists.update(OVERRIDES.get(code, {}))
-    patterns = _faker_patterns(spec.locale) if spec.locale else {}
-    for key, templates in PATTERN_OVERRIDES.get(code, {}).items():
-        patterns[key] = tuple(Pattern(template) for template in templates)
+    numbering = NUMBERING[code]
     swiss = code == "CH"
     return Nationality(
         code=code,
@@ -127,11 +121,11 @@ def nationality(code: str) -> Nationality:
         streets=lists["streets"],
         cities=lists["cities"],
         states=lists["states"],
-        postcodes=patterns["postcodes"],
-        phones=patterns["phones"],
-        cells=patterns["cells"],
+        postcodes=patterns(numbering.postcodes),
+        phones=patterns(numbering.phones),
+        cells=patterns(numbering.cells),
         id_name=spec.id_name,
-        id_pattern=Pattern(spec.id_template) if spec.id_template else None,
+        id_pattern=Pattern(numbering.id_template) if numbering.id_template else None,
         male_titles=("Monsieur",) if swiss else MALE_TITLES,
         female_titles=("Madame", "Mademoiselle") if swiss else FEMALE_TITLES,
     )
@@ -168,24 +162,6 @@ def _faker_lists(locale: str) -> dict[str, tuple[str, ...]]:
         "cities": _sample(fake, "city", SAMPLES),
         "states": _sample(fake, state, SAMPLES) if state else (),
     }
-
-
-def _faker_patterns(locale: str) -> dict[str, tuple[Pattern, ...]]:
-    fake = _faker(locale)
-    cell = _first_formatter(fake, ("cellphone_number", "phone_number")) or "phone_number"
-    return {
-        "postcodes": _patterns(fake, "postcode", postcode_pattern),
-        "phones": _patterns(fake, "phone_number", phone_pattern),
-        "cells": _patterns(fake, cell, phone_pattern),
-    }
-
-
-def _patterns(
-    fake: Generator, formatter: str, to_pattern: Callable[[str], Pattern]
-) -> tuple[Pattern, ...]:
-    samples = _sample(fake, formatter, PATTERN_SAMPLES)
-    templates = dict.fromkeys(to_pattern(sample).template for sample in samples)
-    return tuple(Pattern(template) for template in templates)
 
 
 def _provider(fake: Generator, kind: str) -> Any:

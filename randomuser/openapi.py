@@ -10,6 +10,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
+from accounts.shared import (
+    ErrorSerializer,
+    ValidationErrorSerializer,
+    error_responses,
+    plain_text_error_responses,
+)
 from randomuser import avatars
 from randomuser.formats import MEDIA_TYPES
 from randomuser.generator import FIELDS, GENDERS
@@ -102,22 +108,9 @@ USER_LIST = inline_serializer(
     },
 )
 
-ERROR = inline_serializer(
-    "RandomUserError",
-    fields={"detail": serializers.CharField(), "code": serializers.CharField()},
+RETRY_AFTER = OpenApiResponse(
+    ErrorSerializer, description="Quota exceeded; see the Retry-After header."
 )
-VALIDATION_ERROR = inline_serializer(
-    "RandomUserValidationError",
-    fields={
-        "detail": serializers.CharField(),
-        "code": serializers.CharField(),
-        "errors": serializers.DictField(
-            child=serializers.ListField(child=serializers.CharField()),
-            help_text="Messages by parameter name.",
-        ),
-    },
-)
-RETRY_AFTER = OpenApiResponse(ERROR, description="Quota exceeded; see the Retry-After header.")
 
 
 def _comma_list(name: str, choices: tuple[str, ...], description: str) -> OpenApiParameter:
@@ -176,26 +169,26 @@ USERS_RESPONSES: dict[Any, Any] = {
     (200, "application/json"): USER_LIST,
     (200, "application/yaml"): USER_LIST,
     **{(200, media_type): OpenApiTypes.STR for media_type in sorted(TEXT_TYPES)},
-    (400, "application/json"): OpenApiResponse(VALIDATION_ERROR, description="Invalid parameter."),
-    (401, "application/json"): ERROR,
+    (400, "application/json"): OpenApiResponse(
+        ValidationErrorSerializer, description="Invalid parameter."
+    ),
+    (401, "application/json"): ErrorSerializer,
     (429, "application/json"): RETRY_AFTER,
 }
 
 CARD_PARAMETERS = [_query("seed", SEED_SCHEMA, "The same seed gives the same card.")]
 CARD_RESPONSES: dict[Any, Any] = {
     200: CardSerializer,
-    400: VALIDATION_ERROR,
-    401: ERROR,
+    **error_responses(400, 401),
     429: RETRY_AFTER,
 }
 COURSE_CARD_RESPONSES: dict[Any, Any] = {
     (200, "application/json"): CardSerializer,
-    **{(status, "text/plain"): OpenApiTypes.STR for status in (400, 401, 429)},
+    **plain_text_error_responses(400, 401, 429),
 }
 AVATAR_RESPONSES: dict[Any, Any] = {
     (200, "image/svg+xml"): OpenApiTypes.BINARY,
-    (400, "application/json"): VALIDATION_ERROR,
-    (404, "application/json"): ERROR,
+    **{(status, "application/json"): body for status, body in error_responses(400, 404).items()},
 }
 AVATAR_PARAMETERS = [
     OpenApiParameter("size", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(avatars.SIZES)),

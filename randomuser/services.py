@@ -2,13 +2,12 @@
 
 import math
 import secrets
-import time
 from collections.abc import Iterator
 from datetime import date
 
 from django.conf import settings
-from django.core.cache import cache
 
+from accounts.shared import counters
 from randomuser.exceptions import QuotaExceeded
 from randomuser.formats import json_document, render
 from randomuser.generator import FIELDS, VERSION, Options, generate_users
@@ -32,19 +31,11 @@ def quota_consume(*, user_key: str, count: int) -> None:
     nothing.
     """
     limit = getattr(settings, "RANDOMUSER_USERS_PER_5_MINUTES", DEFAULT_USERS_PER_5_MINUTES)
-    now = time.time()
-    window = int(now // QUOTA_WINDOW_SECONDS)
+    window, seconds_left = counters.fixed_window(QUOTA_WINDOW_SECONDS)
     key = f"randomuser:quota:{user_key}:{window}"
-    cache.add(key, 0, timeout=QUOTA_WINDOW_SECONDS)
-    try:
-        used = cache.incr(key, count)
-    except ValueError:  # The key expired between add() and incr().
-        cache.set(key, count, timeout=QUOTA_WINDOW_SECONDS)
-        used = count
-    if used > limit:
-        cache.decr(key, count)
-        retry_after = math.ceil((window + 1) * QUOTA_WINDOW_SECONDS - now)
-        raise QuotaExceeded(limit=limit, retry_after=max(retry_after, 1))
+    if counters.hit(key, count, QUOTA_WINDOW_SECONDS) > limit:
+        counters.hit(key, -count, QUOTA_WINDOW_SECONDS)
+        raise QuotaExceeded(limit=limit, retry_after=max(math.ceil(seconds_left), 1))
 
 
 def users_document(

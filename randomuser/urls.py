@@ -1,23 +1,16 @@
-"""Random-user API. Mount with ``path("api/", include("randomuser.urls"))``.
+"""Random-user API. Mount with `path("api/", include("randomuser.urls"))`.
 
 Every route answers with and without its trailing slash, never with a redirect: a browser
 cannot follow a redirect on a CORS-preflighted request.
 """
 
-from collections.abc import Callable
-from typing import Any
+from django.urls import path
 
-from django.urls import URLPattern, path
-
+from accounts.shared import with_and_without_slash
 from randomuser import views
 
 app_name = "randomuser"
 AVATAR_ROUTE = "avatars/<str:size>/<str:colour>/<str:initials>.svg"
-
-
-def with_and_without_slash(route: str, view: Callable[..., Any], name: str) -> list[URLPattern]:
-    """Route ``route/`` (named, canonical) and ``route`` to the same view."""
-    return [path(f"{route}/", view, name=name), path(route, view)]
 
 
 urlpatterns = [

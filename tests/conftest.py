@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from accounts.signals import security_event
+
 PASSWORD = "correct horse battery staple"
 
 
@@ -81,3 +83,16 @@ def mailbox(smtp_server: Any, settings: Any) -> Any:
     with smtp_server.collector.lock:
         smtp_server.collector.messages.clear()
     return smtp_server
+
+
+@pytest.fixture
+def events() -> Any:
+    """The keyword arguments of every security event sent during the test."""
+    received: list[dict[str, Any]] = []
+
+    def receiver(sender: Any, **kwargs: Any) -> None:
+        received.append(kwargs)
+
+    security_event.connect(receiver)
+    yield received
+    security_event.disconnect(receiver)

@@ -1,8 +1,13 @@
 """Small HTTP helpers shared by the tests (fixtures live in conftest.py)."""
 
+from datetime import timedelta
 from typing import Any
 
+import time_machine
+from django.utils import timezone
 from rest_framework.test import APIClient
+
+from accounts.conf import accounts_settings
 
 LOGIN = "/api/auth/login/"
 REFRESH = "/api/auth/refresh/"
@@ -27,3 +32,9 @@ def bearer(access: str) -> APIClient:
 def refresh_status(token: str) -> int:
     """Refresh with `token` from a fresh client and return the status code."""
     return int(APIClient().post(REFRESH, {"refresh": token}, format="json").status_code)
+
+
+def after_reuse_grace() -> time_machine.travel:
+    """Travel to a second past the grace window of a refresh token rotated out just now."""
+    moment = timezone.now() + accounts_settings.REFRESH_REUSE_GRACE + timedelta(seconds=1)
+    return time_machine.travel(moment, tick=False)

@@ -35,6 +35,12 @@ def test_lifetime_must_be_a_timedelta() -> None:
     assert ids(check_accounts_settings()) == ["accounts.E003"]
 
 
+@pytest.mark.parametrize("grace", [10, timedelta(seconds=-1)])
+def test_reuse_grace_must_be_a_non_negative_timedelta(grace: object) -> None:
+    with override_settings(ACCOUNTS={"REFRESH_REUSE_GRACE": grace}):
+        assert ids(check_accounts_settings()) == ["accounts.E003"]
+
+
 @override_settings(AUTH_USER_MODEL="auth.User")
 def test_user_model_needs_a_token_version() -> None:
     assert ids(check_user_model()) == ["accounts.E004"]

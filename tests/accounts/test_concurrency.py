@@ -4,9 +4,12 @@ import json
 import threading
 import urllib.error
 import urllib.request
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 
 THREADS = 8
 
@@ -53,7 +56,24 @@ def live_tokens(live_server: Any, transactional_db: Any, django_user_model: Any)
     return body
 
 
-def test_exactly_one_of_simultaneous_refreshes_succeeds(
+NO_GRACE = override_settings(ACCOUNTS={**settings.ACCOUNTS, "REFRESH_REUSE_GRACE": timedelta(0)})
+
+
+def test_exactly_one_of_simultaneous_refreshes_wins_and_the_rest_are_superseded(
+    live_server: Any, live_tokens: dict
+) -> None:
+    """Within the grace window the losers get 409; the session lives on with the winner."""
+    results = race(f"{live_server.url}/api/auth/refresh/", {"refresh": live_tokens["refresh"]})
+    statuses = sorted(status for status, _ in results)
+    assert statuses == [200] + [409] * (THREADS - 1)
+    assert {body["code"] for status, body in results if status == 409} == {"refresh_superseded"}
+    winner = next(body for status, body in results if status == 200)
+    status, _ = post_json(f"{live_server.url}/api/auth/refresh/", {"refresh": winner["refresh"]})
+    assert status == 200
+
+
+@NO_GRACE
+def test_without_grace_exactly_one_wins_and_the_rest_are_reuse(
     live_server: Any, live_tokens: dict
 ) -> None:
     results = race(f"{live_server.url}/api/auth/refresh/", {"refresh": live_tokens["refresh"]})
@@ -61,7 +81,10 @@ def test_exactly_one_of_simultaneous_refreshes_succeeds(
     assert statuses == [200] + [401] * (THREADS - 1)
 
 
-def test_the_race_counts_as_reuse_and_ends_the_session(live_server: Any, live_tokens: dict) -> None:
+@NO_GRACE
+def test_without_grace_the_race_counts_as_reuse_and_ends_the_session(
+    live_server: Any, live_tokens: dict
+) -> None:
     results = race(f"{live_server.url}/api/auth/refresh/", {"refresh": live_tokens["refresh"]})
     winner = next(body for status, body in results if status == 200)
     status, _ = post_json(f"{live_server.url}/api/auth/refresh/", {"refresh": winner["refresh"]})

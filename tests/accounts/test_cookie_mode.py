@@ -4,6 +4,8 @@ import pytest
 from django.test import override_settings
 from rest_framework.test import APIClient
 
+from tests.helpers import after_reuse_grace
+
 LOGIN = "/api/auth/login/"
 REFRESH = "/api/auth/refresh/"
 LOGOUT = "/api/auth/logout/"
@@ -59,9 +61,24 @@ def test_refresh_reads_and_rotates_the_cookie(
     second = response.cookies[COOKIE].value
     assert second and second != first
     api_client.cookies[COOKIE] = first
-    replay = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
+    with after_reuse_grace():
+        replay = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
     assert replay.status_code == 401
     assert replay.cookies[COOKIE].value == ""  # the dead cookie is cleared
+
+
+def test_a_superseded_cookie_gets_409_and_the_browser_keeps_its_newer_cookie(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    first = cookie_login(api_client, password).cookies[COOKIE].value
+    second = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE).cookies[COOKIE].value
+    api_client.cookies[COOKIE] = first  # a second tab's request, sent before the rotation
+    late = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
+    assert late.status_code == 409
+    assert late.json()["code"] == "refresh_superseded"
+    assert COOKIE not in late.cookies
+    api_client.cookies[COOKIE] = second  # what the browser holds by now
+    assert api_client.post(REFRESH, {}, format="json", **COOKIE_MODE).status_code == 200
 
 
 def test_cookie_mode_ignores_a_refresh_token_in_the_body(

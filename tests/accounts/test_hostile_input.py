@@ -29,8 +29,12 @@ def test_oversized_body_is_413_json(db: Any, path: str) -> None:
     assert response.json()["code"] == "request_too_large"
 
 
-def test_oversized_body_on_the_course_login_is_413_plain_text(db: Any) -> None:
-    response = post_raw("/login", json.dumps({"username": "a" * 70_000}))
+@pytest.mark.parametrize(("method", "path"), [("POST", "/login"), ("GET", "/random-user")])
+def test_oversized_body_on_a_course_route_is_413_plain_text(
+    db: Any, method: str, path: str
+) -> None:
+    body = json.dumps({"username": "a" * 70_000})
+    response = APIClient().generic(method, path, body, content_type="application/json")
     assert response.status_code == 413
     assert response["Content-Type"].startswith("text/plain")
 

@@ -3,13 +3,12 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Session
-from accounts.signals import security_event
+from tests.helpers import after_reuse_grace
 
 
 def make_session(user: Any, **fields: Any) -> Session:
@@ -36,18 +35,6 @@ def test_clear_command_deletes_only_stale_sessions(user: Any) -> None:
     assert "Deleted 3" in out.getvalue()
 
 
-@pytest.fixture
-def events() -> Any:
-    received: list[dict[str, Any]] = []
-
-    def receiver(sender: Any, **kwargs: Any) -> None:
-        received.append(kwargs)
-
-    security_event.connect(receiver)
-    yield received
-    security_event.disconnect(receiver)
-
-
 def test_every_event_is_signalled_and_logged_without_secrets(
     api_client: APIClient, user: Any, password: str, events: list, caplog: Any
 ) -> None:
@@ -58,6 +45,8 @@ def test_every_event_is_signalled_and_logged_without_secrets(
     body = first.json()
     rotated = api_client.post("/api/auth/refresh/", {"refresh": body["refresh"]}, format="json")
     api_client.post("/api/auth/refresh/", {"refresh": body["refresh"]}, format="json")
+    with after_reuse_grace():
+        api_client.post("/api/auth/refresh/", {"refresh": body["refresh"]}, format="json")
     second = api_client.post(login, {"username": "alice", "password": password}, format="json")
     api_client.post("/api/auth/logout/", {"refresh": second.json()["refresh"]}, format="json")
     third = api_client.post(login, {"username": "alice", "password": password}, format="json")
@@ -78,6 +67,7 @@ def test_every_event_is_signalled_and_logged_without_secrets(
         "login_failed",
         "login",
         "refresh",
+        "refresh_superseded",
         "reuse_detected",
         "logout",
         "session_revoked",

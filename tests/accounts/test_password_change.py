@@ -38,6 +38,7 @@ def test_wrong_old_password_is_400(auth_client: APIClient, user: Any) -> None:
         CHANGE, {"old_password": "wrong", "new_password": NEW_PASSWORD}, format="json"
     )
     assert response.status_code == 400
+    assert response.json()["code"] == "wrong_password"
     assert "old_password" in response.json()["errors"]
     user.refresh_from_db()
     assert not user.check_password(NEW_PASSWORD)
@@ -51,6 +52,7 @@ def test_password_validators_apply(
         CHANGE, {"old_password": password, "new_password": new_password}, format="json"
     )
     assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
     assert "new_password" in response.json()["errors"]
 
 

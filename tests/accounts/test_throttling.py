@@ -166,3 +166,24 @@ def test_admin_sees_and_clears_the_lock(user: Any, password: str, limits: Any) -
     assert response.status_code == 302
     assert 'alt="False"' in admin.get(change_page).content.decode()
     assert attempt(password=password).status_code == 200
+
+
+@pytest.mark.parametrize("header", ["REMOTE_ADDR", "HTTP_X_FORWARDED_FOR"])
+def test_ipv4_mapped_addresses_are_their_ipv4_address(
+    db: Any, limits: Any, header: str, events: list
+) -> None:
+    """Behind `[::]` every IPv4 client is `::ffff:a.b.c.d`: one /64 would hold them all."""
+    limits(LOGIN_RATE_PER_IP="1/min", TRUSTED_PROXIES=1)
+    assert attempt(username="a", **{header: "::ffff:198.51.100.1"}).status_code == 401
+    assert attempt(username="b", **{header: "::ffff:198.51.100.2"}).status_code == 401
+    assert events[-1]["ip_address"] == "198.51.100.2"
+    assert_throttled(attempt(username="c", **{header: "198.51.100.2"}))
+
+
+@pytest.mark.parametrize("username", [12345, 1.5, True, ["alice"], {"a": 1}, None], ids=repr)
+def test_a_username_that_is_not_a_string_is_a_400_naming_it(db: Any, username: Any) -> None:
+    """`12345` used to become `"12345"` after the per-account limit had skipped it."""
+    response = attempt(username=username)
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert list(response.json()["errors"]) == ["username"]

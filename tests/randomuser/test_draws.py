@@ -6,7 +6,7 @@ import pytest
 
 from randomuser.draws import ALPHANUMERIC, ALPHANUMERIC_TABLE, DIGIT_TABLE, translated
 from randomuser.moments import MomentRange, Today
-from randomuser.patterns import MAX_DIGITS, Pattern
+from randomuser.patterns import MAX_DIGITS, Pattern, expand, patterns
 
 
 def test_a_pattern_takes_digits_from_the_start_and_letters_after_max_digits() -> None:
@@ -16,7 +16,35 @@ def test_a_pattern_takes_digits_from_the_start_and_letters_after_max_digits() ->
     assert Pattern("100% ##").fill(chars) == "100% 01"
 
 
-@pytest.mark.parametrize("template", ["#" * (MAX_DIGITS + 1), "??????"])
+def test_literal_digits_stay_literal() -> None:
+    assert Pattern("+358 (0)## 1#").fill("9" * MAX_DIGITS) == "+358 (0)99 19"
+
+
+def test_a_class_takes_a_digit_or_letter_slot_and_gives_only_its_members() -> None:
+    digits = "0123456789" * 2
+    nanp = Pattern("[2-9][0-8]# [2-9]")
+    filled = {nanp.fill(digits[start : start + MAX_DIGITS]) for start in range(10)}
+    assert {value[0] for value in filled} | {value[4] for value in filled} <= set("23456789")
+    assert {value[1] for value in filled} <= set("012345678")
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    canada = Pattern("[ABCEGHJ-NPRSTVXY]#?")
+    firsts = {canada.fill("0" * MAX_DIGITS + letter * 5)[0] for letter in letters}
+    assert firsts == set("ABCEGHJKLMNPRSTVXY")
+
+
+def test_classes_and_runs_keep_their_order() -> None:
+    chars = "012345678901234" + "ABCDE"
+    assert Pattern("[A-Z]#[0-9]? #[AB]").fill(chars) == "A01B 2A"
+
+
+def test_choices_expand_to_one_template_each() -> None:
+    assert expand("0{1|2#}-{a|b}") == ("01-a", "01-b", "02#-a", "02#-b")
+    assert [pattern.template for pattern in patterns(("{x|y}#",))] == ["x#", "y#"]
+
+
+@pytest.mark.parametrize(
+    "template", ["#" * (MAX_DIGITS + 1), "??????", "[0-9]" * (MAX_DIGITS + 1), "???[A-C][D-F]?"]
+)
 def test_a_pattern_refuses_more_slots_than_a_user_has(template: str) -> None:
     with pytest.raises(ValueError):
         Pattern(template)

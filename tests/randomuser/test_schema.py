@@ -43,3 +43,8 @@ def test_user_fields_are_optional_because_inc_and_exc_choose_them(schema: dict[s
     assert "required" not in components["RandomUser"]
     assert components["RandomUserList"]["required"] == ["results"]
     assert set(components["RandomUserName"]["required"]) == {"title", "first", "last"}
+
+
+def test_one_error_and_one_validation_error_component(schema: dict[str, Any]) -> None:
+    components = set(schema["components"]["schemas"])
+    assert {name for name in components if "Error" in name} == {"Error", "ValidationError"}

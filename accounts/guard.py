@@ -1,0 +1,97 @@
+"""The password guard: every password check of the app goes through `password_check()`.
+
+The login (both routes, header and cookie mode), the admin login and every time a
+signed-in user must re-enter the password (a password change, or any other action
+confirmed with it, through `password_confirm()`) follow the same rules, in this order:
+
+1. The per-IP limit (`LOGIN_RATE_PER_IP`) and the per-account limit
+   (`LOGIN_RATE_PER_ACCOUNT`). Over either, `TooManyAttempts` is raised (answer 429)
+   before any password is hashed.
+2. The password is checked through `authenticate()`: exactly one hasher run, whether the
+   account exists or not, is active or not, is locked or not — so the time taken tells
+   nothing (OWASP Authentication Cheat Sheet, "Authentication Responses").
+3. The lockout (`accounts.lockout`): a locked client is refused even with the right
+   password, and every failure counts toward a lock, whatever the action.
+4. Every refusal emits the action's failure event (`FAILURE_EVENTS`: `login_failed`,
+   `admin_login_failed`, `password_change_failed`) with the username as typed and the
+   client's address, and raises `PasswordRejected`.
+
+To guard a new action, add it to `Action` and its event to `FAILURE_EVENTS` and to
+`accounts.signals.Event`.
+
+Views translate `PasswordRejected` into their own refusal (401 on login, 400 naming the
+field on a password change) and `TooManyAttempts` into a 429 with `Retry-After`.
+"""
+
+from typing import Literal
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest
+
+from accounts import lockout
+from accounts.conf import accounts_settings
+from accounts.exceptions import PasswordRejected, TooManyAttempts
+from accounts.models import User
+from accounts.network import client_ip, network_of
+from accounts.signals import Event, emit
+from accounts.throttling import rate_limit_wait
+
+#: What a password is checked for; each names its failure event.
+Action = Literal["login", "admin_login", "password_change", "email_change", "account_delete"]
+FAILURE_EVENTS: dict[Action, Event] = {
+    "login": "login_failed",
+    "admin_login": "admin_login_failed",
+    "password_change": "password_change_failed",
+    "email_change": "email_change_failed",
+    "account_delete": "account_delete_failed",
+}
+
+
+def password_check(*, request: HttpRequest, username: str, password: str, action: Action) -> User:
+    """Return the active user with these credentials, or raise; see the module's rules.
+
+    `request` is the Django (or DRF) request: its client address and cookies decide the
+    limits and locks. `action` names the check; its failure event is `FAILURE_EVENTS[action]`.
+    Raise `TooManyAttempts` over a rate limit and `PasswordRejected` for a wrong
+    password, an unknown or inactive user, or a locked client.
+    """
+    enforce_rate_limits(request=request, username=username)
+    user = authenticate(request, username=username, password=password)
+    if lockout.is_locked(request=request, username=username):
+        user = None
+    if user is None:
+        lockout.record_failure(request=request, username=username)
+        emit(FAILURE_EVENTS[action], username=username, ip_address=client_ip(request))
+        raise PasswordRejected
+    lockout.record_success(request=request, username=username)
+    return user
+
+
+def password_confirm(
+    *, request: HttpRequest, user: AbstractBaseUser, password: str, action: Action
+) -> None:
+    """Check the password of the signed-in `user`, under the same rules as a login.
+
+    Use it wherever a signed-in user must re-enter the password (password change,
+    account deletion, email change). Raise `TooManyAttempts` or `PasswordRejected`.
+    """
+    checked = password_check(
+        request=request, username=user.get_username(), password=password, action=action
+    )
+    if checked.pk != user.pk:
+        raise PasswordRejected
+
+
+def enforce_rate_limits(*, request: HttpRequest, username: str) -> None:
+    """Count one attempt per client network and per account; raise when over a limit."""
+    address = client_ip(request)
+    limits = [("login-account", lockout.account_id(username), "LOGIN_RATE_PER_ACCOUNT")]
+    if address is not None:
+        limits.insert(0, ("login-ip", network_of(address), "LOGIN_RATE_PER_IP"))
+    for scope, identity, setting in limits:
+        wait = rate_limit_wait(
+            scope=scope, identity=identity, rate=getattr(accounts_settings, setting)
+        )
+        if wait is not None:
+            raise TooManyAttempts(wait)

@@ -1,0 +1,99 @@
+"""What other apps of a project share with `accounts`: routes, error bodies and their schema.
+
+This module is public and stable: `randomuser` imports it, and only it. It holds the
+slash-tolerant routes, the plain-text errors of the course's routes, the serializers that
+document the error bodies of `accounts.exceptions.exception_handler`, and the cache
+`counters` behind limits and quotas.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpResponse, HttpResponseBase, JsonResponse
+from django.urls import URLPattern, path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import renderers, serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import counters as counters  # Re-exported: limits and quotas count with it.
+
+
+def with_and_without_slash(route: str, view: Callable[..., Any], name: str) -> list[URLPattern]:
+    """Route `route/` (named, canonical) and `route` to the same view.
+
+    Never a redirect: a browser cannot follow one on a CORS-preflighted request.
+    """
+    return [path(f"{route}/", view, name=name), path(route, view)]
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    """The body of every error: `{detail, code}`."""
+
+    detail = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
+    code = serializers.CharField(read_only=True, help_text="A stable snake_case code.")
+
+
+class ValidationErrorSerializer(ErrorSerializer):
+    """The body of a 400: `{detail, code, errors}`."""
+
+    # The metaclass moves declared fields out of the class: `Serializer.errors` is untouched.
+    errors = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,  # A body that is not JSON at all has no field errors.
+        help_text="Messages per field or parameter (`non_field_errors` for the body as a whole).",
+    )
+
+
+def error_responses(*statuses: int) -> dict[int, type[ErrorSerializer]]:
+    """Document the JSON error bodies these statuses answer with."""
+    return {
+        status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
+        for status_code in statuses
+    }
+
+
+PLAIN_TEXT_ERROR = OpenApiResponse(OpenApiTypes.STR, description="A short plain-text message.")
+
+
+def plain_text_error_responses(*statuses: int) -> dict[tuple[int, str], OpenApiResponse]:
+    """Document the plain-text error bodies of a course route."""
+    return {(status_code, "text/plain"): PLAIN_TEXT_ERROR for status_code in statuses}
+
+
+class PlainTextRenderer(renderers.BaseRenderer):
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
+        return str(data).encode(self.charset)
+
+
+class PlainTextErrorsMixin(APIView):
+    """Answer errors with their message as `text/plain`, keeping status and headers.
+
+    The course's client shows an error body in an alert, where JSON would read
+    "[object Object]".
+    """
+
+    def error_text(self, exc: Exception, data: Any) -> str:
+        return str(data.get("detail", "Error")) if isinstance(data, dict) else "Error"
+
+    def handle_exception(self, exc: Exception) -> Response:
+        response = super().handle_exception(exc)
+        response.data = self.error_text(exc, response.data)
+        self.request.accepted_renderer = PlainTextRenderer()
+        self.request.accepted_media_type = PlainTextRenderer.media_type
+        return response
+
+
+def error_response(view: Any, status: int, detail: str, code: str) -> HttpResponseBase:
+    """Answer an error outside DRF in the format of `view`: plain text on the course's routes."""
+    view_class = getattr(view, "cls", None)  # Set by DRF on views and viewsets alike.
+    if isinstance(view_class, type) and issubclass(view_class, PlainTextErrorsMixin):
+        return HttpResponse(detail, status=status, content_type="text/plain; charset=utf-8")
+    return JsonResponse({"detail": detail, "code": code}, status=status)
