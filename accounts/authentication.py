@@ -7,7 +7,7 @@ from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
 
-from accounts.cache import load_auth_state
+from accounts.cache import auth_state
 from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import jwt_settings
 from accounts.exceptions import TokenRevoked, UserInactive, UserNotFound, session_errors_as_401
@@ -19,23 +19,22 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     Refuse it when the user is gone or inactive, when the user's token version moved on
     (log out everywhere, password change) or when its session was revoked.
     """
-    if jwt_settings().USER_ID_CLAIM not in token:
+    if jwt_settings.USER_ID_CLAIM not in token:
         raise InvalidToken("Token contained no recognizable user identification")
-    user, session_revoked = load_auth_state(
-        token[jwt_settings().USER_ID_CLAIM], token.get(SESSION_CLAIM)
-    )
+    state = auth_state(token[jwt_settings.USER_ID_CLAIM])
+    session_id = token.get(SESSION_CLAIM)
     with session_errors_as_401():
-        if user is None:
+        if not state.exists:
             raise UserNotFound
-        if not user.is_active:
+        if not state.is_active:
             raise UserInactive
-        if session_revoked or token.get(VERSION_CLAIM) != getattr(user, "token_version", None):
+        if token.get(VERSION_CLAIM) != state.token_version or session_id in state.revoked_sessions:
             raise TokenRevoked
-    return user
+    return state.user()
 
 
 class JWTAuthentication(authentication.JWTAuthentication):
-    """SimpleJWT's authentication, plus revocation checks served from the cache."""
+    """SimpleJWT's authentication, plus the revocation checks of `accounts.cache`."""
 
     def get_user(self, validated_token: Token) -> Any:
         return user_for_token(validated_token)

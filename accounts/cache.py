@@ -1,52 +1,166 @@
-"""The per-request authentication state, served from the cache.
+"""Each user's authentication state: decided by the database, accelerated by the cache.
 
-Checking that a token is still valid must not cost a database query per request: the
-user (with `is_active` and `token_version`) is cached and dropped whenever it is saved
-or deleted, and revoked sessions are marked until their access tokens have expired.
+Checking an access token costs no query when the cache holds the user's `AuthState`: the
+token version, whether the user is active, the ids of the sessions revoked within the last
+access-token lifetime, and the user's row (without the password). The contract:
+
+1. The database decides. A cache miss, a stale mark, a format it does not know or an
+   unreachable cache rebuild the whole state from the database at once, so losing the
+   cache (flush, restart, eviction, another process) costs time, never correctness.
+2. Every change that revokes tokens calls `user_changed()` inside its transaction: it
+   marks the entry stale at once and again after commit (`transaction.on_commit`). A stale
+   mark lasts `STALE_SECONDS`, and readers store states with `cache.add`, which never
+   replaces a mark: a request that read the old row just before the commit cannot store it.
+3. A cache outage never fails a request: states come from the database instead. An
+   invalidation that could not reach the cache is made up for as soon as it answers again
+   by moving the epoch, which retires every stored state at once.
+4. Saving or deleting a user through the ORM (`save()`, `delete()`, the admin, a queryset's
+   `delete()`) calls `user_changed()` through signals. `QuerySet.update()` and raw SQL
+   send no signal: call `user_changed()` for each user they touch.
 """
 
-from typing import Any
+import uuid
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
+from django.db import router, transaction
+from django.utils import timezone
 
 from accounts.conf import accounts_settings, jwt_settings
+from accounts.degraded import CACHE_ERRORS, report_outage
+
+#: Seconds a stale mark keeps readers from storing a state: longer than any request.
+STALE_SECONDS = 10
+STALE = "stale"
+#: Stored states start with this tag; anything else is rebuilt.
+FORMAT = "auth-state-1"
+#: Fields left out of the cached row: the hash is no one's business, and `last_login`
+#: changes at every login without touching authentication.
+UNCACHED_FIELDS = frozenset({"password", "last_login"})
+
+_pending = {"epoch_move": False}
 
 
-def user_cache_key(user_id: Any) -> str:
-    return f"{accounts_settings.CACHE_KEY_PREFIX}:user:{user_id}"
+class AuthState(NamedTuple):
+    """What authentication needs to know about one user, as the database last said."""
+
+    exists: bool
+    is_active: bool
+    token_version: int | None
+    revoked_sessions: frozenset[str]
+    row: tuple[Any, ...]
+
+    def user(self) -> AbstractBaseUser:
+        """Return the user built from the cached row; uncached fields load on first use."""
+        model = get_user_model()
+        return model.from_db(router.db_for_read(model), cached_field_names(), self.row)
 
 
-def revoked_session_cache_key(session_id: Any) -> str:
-    return f"{accounts_settings.CACHE_KEY_PREFIX}:revoked-session:{session_id}"
+GONE = AuthState(False, False, None, frozenset(), ())
 
 
-def load_auth_state(user_id: Any, session_id: Any) -> tuple[AbstractBaseUser | None, bool]:
-    """Return the user (None if gone) and whether the session was revoked."""
-    user_key, session_key = user_cache_key(user_id), revoked_session_cache_key(session_id)
-    found = cache.get_many([user_key, session_key])
-    user = found.get(user_key)
-    if user is None:
-        user = fetch_user(user_id)
-        if user is not None:
-            cache.set(user_key, user, accounts_settings.USER_CACHE_TIMEOUT)
-    return user, session_key in found
+def cached_field_names() -> list[str]:
+    return [
+        field.attname
+        for field in get_user_model()._meta.concrete_fields
+        if field.attname not in UNCACHED_FIELDS
+    ]
 
 
-def fetch_user(user_id: Any) -> AbstractBaseUser | None:
-    user_model = get_user_model()
+def state_key(user_id: Any) -> str:
+    return f"{accounts_settings.CACHE_KEY_PREFIX}:auth:{user_id}"
+
+
+def epoch_key() -> str:
+    return f"{accounts_settings.CACHE_KEY_PREFIX}:auth-epoch"
+
+
+def auth_state(user_id: Any) -> AuthState:
+    """Return the user's state from the cache, or rebuilt from the database."""
+    key = state_key(user_id)
     try:
-        return user_model._default_manager.get(**{jwt_settings().USER_ID_FIELD: user_id})
-    except (user_model.DoesNotExist, ValueError, TypeError):
-        return None
+        move_epoch_if_pending()
+        found = cache.get_many([key, epoch_key()])
+    except CACHE_ERRORS as error:
+        report_outage("authentication reads the database", error)
+        return state_from_database(user_id)
+    stored, epoch = found.get(key), found.get(epoch_key())
+    if isinstance(stored, tuple) and stored[:2] == (FORMAT, epoch):
+        return AuthState(*stored[2:])
+    state = state_from_database(user_id)
+    if stored != STALE and not _pending["epoch_move"]:
+        store(key, stored, (FORMAT, epoch, *state))
+    return state
 
 
-def forget_user(user_id: Any) -> None:
-    cache.delete(user_cache_key(user_id))
+def store(key: str, stored: Any, value: tuple[Any, ...]) -> None:
+    """Add the state unless a stale mark holds the key; replace an outdated state."""
+    try:
+        if stored is not None:
+            # An outdated epoch or format: remove it first, as `add` never replaces.
+            cache.delete(key)
+        cache.add(key, value, accounts_settings.USER_CACHE_TIMEOUT)
+    except CACHE_ERRORS as error:
+        report_outage("authentication state not cached", error)
 
 
-def mark_sessions_revoked(session_ids: list[Any]) -> None:
-    """Refuse the access tokens of these sessions until they would have expired anyway."""
-    timeout = int(jwt_settings().ACCESS_TOKEN_LIFETIME.total_seconds()) + 60
-    cache.set_many({revoked_session_cache_key(sid): True for sid in session_ids}, timeout)
+def state_from_database(user_id: Any) -> AuthState:
+    """Read the user's row and recently revoked sessions: the whole state, at once."""
+    model = get_user_model()
+    try:
+        rows = model._default_manager.filter(**{jwt_settings.USER_ID_FIELD: user_id})
+        row = rows.values_list(*cached_field_names()).first()
+    except (ValueError, TypeError):  # An id of the wrong type names no user.
+        row = None
+    if row is None:
+        return GONE
+    user = model.from_db(router.db_for_read(model), cached_field_names(), row)
+    return AuthState(
+        exists=True,
+        is_active=bool(getattr(user, "is_active", True)),
+        token_version=getattr(user, "token_version", None),
+        revoked_sessions=recently_revoked_sessions(user.pk),
+        row=tuple(row),
+    )
+
+
+def recently_revoked_sessions(user_pk: Any) -> frozenset[str]:
+    """Ids of the user's sessions whose access tokens may not have expired yet."""
+    from accounts.models import Session
+
+    lifetime = jwt_settings.ACCESS_TOKEN_LIFETIME
+    since = timezone.now() - lifetime - jwt_settings.LEEWAY - timedelta(seconds=STALE_SECONDS)
+    revoked = Session.objects.filter(user_id=user_pk, revoked_at__gte=since)
+    return frozenset(str(pk) for pk in revoked.values_list("pk", flat=True))
+
+
+def user_changed(user_id: Any) -> None:
+    """Mark the user's state stale now and after the current transaction commits."""
+    users_changed([user_id])
+
+
+def users_changed(user_ids: Iterable[Any]) -> None:
+    keys = {state_key(user_id) for user_id in user_ids}
+    if keys:
+        mark_stale(keys)
+        transaction.on_commit(lambda: mark_stale(keys))
+
+
+def mark_stale(keys: set[str]) -> None:
+    try:
+        cache.set_many(dict.fromkeys(keys, STALE), STALE_SECONDS)
+    except CACHE_ERRORS as error:
+        # The stored states may be wrong now: retire them all once the cache answers.
+        _pending["epoch_move"] = True
+        report_outage("invalidation postponed", error)
+
+
+def move_epoch_if_pending() -> None:
+    """Retire every stored state after an invalidation failed (raises `CACHE_ERRORS`)."""
+    if _pending["epoch_move"]:
+        cache.set(epoch_key(), uuid.uuid4().hex, None)
+        _pending["epoch_move"] = False

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.checks import CheckMessage, Error, register
 
-from accounts.conf import DEFAULTS, accounts_settings, jwt_settings
+from accounts.conf import KNOWN_SETTINGS, accounts_settings, jwt_settings
 from accounts.keys import KeyConfigError
 from accounts.throttling import parse_rate
 from accounts.token_backend import key_set
@@ -26,11 +26,11 @@ def check_accounts_settings(
     errors: list[CheckMessage] = [
         Error(
             f"Unknown ACCOUNTS setting {key!r}.",
-            hint=f"Known settings: {', '.join(sorted(DEFAULTS))}.",
+            hint=f"Known settings: {', '.join(sorted(KNOWN_SETTINGS))}.",
             id="accounts.E002",
         )
         for key in configured
-        if key not in DEFAULTS
+        if key not in KNOWN_SETTINGS
     ]
     for key in ("SESSION_ABSOLUTE_LIFETIME", "REVOKED_SESSION_RETENTION", "REFRESH_REUSE_GRACE"):
         value = getattr(accounts_settings, key)
@@ -91,7 +91,7 @@ def check_token_classes(
     With the default single key, SimpleJWT's own token classes verify our tokens too.
     """
     configured = accounts_settings.SIGNING_KEYS is not None or accounts_settings.SIGNING_KEYS_FILE
-    token_classes = jwt_settings().AUTH_TOKEN_CLASSES
+    token_classes = jwt_settings.AUTH_TOKEN_CLASSES
     if not configured or [cls.__module__ for cls in token_classes] == ["accounts.tokens"]:
         return []
     return [

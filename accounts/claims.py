@@ -40,7 +40,7 @@ class InvalidClaims(jwt.InvalidTokenError):
 
 def validate_claims(claims: Mapping[str, Any]) -> None:
     """Refuse claims that are not exactly the shape of the tokens we sign."""
-    settings = jwt_settings()
+    settings = jwt_settings
     for name in ("exp", "iat", "nbf"):
         if (name in claims or name != "nbf") and not is_timestamp(claims.get(name)):
             raise InvalidClaims(f"The {name!r} claim is not a timestamp.")

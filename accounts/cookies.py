@@ -20,7 +20,7 @@ DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 def header_meta_key() -> str:
-    header: str = accounts_settings.TOKEN_TRANSPORT_HEADER
+    header = accounts_settings.TOKEN_TRANSPORT_HEADER
     return "HTTP_" + header.upper().replace("-", "_")
 
 

@@ -86,12 +86,12 @@ def password_confirm(
 def enforce_rate_limits(*, request: HttpRequest, username: str) -> None:
     """Count one attempt per client network and per account; raise when over a limit."""
     address = client_ip(request)
-    limits = [("login-account", lockout.account_id(username), "LOGIN_RATE_PER_ACCOUNT")]
+    limits = [
+        ("login-account", lockout.account_id(username), accounts_settings.LOGIN_RATE_PER_ACCOUNT)
+    ]
     if address is not None:
-        limits.insert(0, ("login-ip", network_of(address), "LOGIN_RATE_PER_IP"))
-    for scope, identity, setting in limits:
-        wait = rate_limit_wait(
-            scope=scope, identity=identity, rate=getattr(accounts_settings, setting)
-        )
+        limits.insert(0, ("login-ip", network_of(address), accounts_settings.LOGIN_RATE_PER_IP))
+    for scope, identity, rate in limits:
+        wait = rate_limit_wait(scope=scope, identity=identity, rate=rate)
         if wait is not None:
             raise TooManyAttempts(wait)

@@ -93,7 +93,7 @@ def user_verify_email(*, key: str) -> User:
     )
     if not verified:
         raise EmailKeyUsed
-    cache.forget_user(user.pk)
+    cache.user_changed(user.pk)
     user.email_verified = True
     emit("email_verified", user_id=user.pk)
     return user
@@ -141,10 +141,10 @@ def user_reset_password(*, user: User, new_password: str) -> int:
         )
         if not swapped:
             raise ResetTokenInvalid
+        cache.user_changed(user.pk)
         count = sessions_revoke(
             Session.objects.filter(user=user), reason=RevokeReason.PASSWORD_RESET
         )
-    cache.forget_user(user.pk)
     lockout.account_unlock(username=user.get_username())
     emit("password_reset", user_id=user.pk, sessions=count)
     return count
@@ -176,9 +176,9 @@ def email_change_confirm(*, key: str, keep_session_id: Any = None) -> User:
         )
         if not changed:
             raise EmailKeyUsed
+        cache.user_changed(user.pk)
         others = Session.objects.filter(user=user).exclude(pk=keep_session_id)
         count = sessions_revoke(others, reason=RevokeReason.EMAIL_CHANGED)
-    cache.forget_user(user.pk)
     emit("email_changed", user_id=user.pk, sessions=count)
     user.refresh_from_db()
     return user

@@ -27,8 +27,7 @@ def body_size(request: HttpRequest) -> int | None:
     try:
         return len(request.body)
     except RequestDataTooBig:
-        limit: int = accounts_settings.MAX_BODY_SIZE
-        return limit + 1
+        return accounts_settings.MAX_BODY_SIZE + 1
 
 
 class BodySizeLimitMiddleware:

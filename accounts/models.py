@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, router, transaction
 from django.utils import timezone
 
 
@@ -14,6 +14,9 @@ class User(AbstractUser):
 
     Every access and refresh token carries the `token_version` it was issued under;
     incrementing it (log out everywhere, password change) makes them all fail.
+    Deactivating a user through `save()` revokes every session in the same transaction,
+    so that reactivating them later brings none of their tokens back.
+    `QuerySet.update(is_active=False)` does not: deactivate through `save()`.
     """
 
     token_version = models.PositiveIntegerField(default=0, editable=False)
@@ -27,13 +30,31 @@ class User(AbstractUser):
     )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
         # `_password` holds the new raw password only after a real change through
         # set_password(); hash upgrades at login clear it first, so they keep tokens valid.
-        if getattr(self, "_password", None) is not None and self.pk is not None:
+        password_changed = getattr(self, "_password", None) is not None and self.pk is not None
+        deactivating = self.is_being_deactivated(update_fields)
+        if password_changed:
             self.token_version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "token_version"}
-        super().save(*args, **kwargs)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "token_version"}
+        if not deactivating:
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self))):
+            super().save(*args, **kwargs)
+            self.token_sessions.filter(revoked_at__isnull=True).update(
+                revoked_at=timezone.now(), revoke_reason=RevokeReason.DEACTIVATED
+            )
+
+    def is_being_deactivated(self, update_fields: Any) -> bool:
+        """Whether this save turns an active user in the database into an inactive one."""
+        if self.is_active or self.pk is None:
+            return False
+        if update_fields is not None and "is_active" not in update_fields:
+            return False
+        return type(self)._default_manager.filter(pk=self.pk, is_active=True).exists()
 
 
 class RevokeReason(models.TextChoices):
@@ -45,6 +66,7 @@ class RevokeReason(models.TextChoices):
     EMAIL_CHANGED = "email_changed", "Email address changed"
     USER_REVOKED = "user_revoked", "Revoked by the user"
     ADMIN = "admin", "Revoked by an administrator"
+    DEACTIVATED = "deactivated", "User deactivated"
 
 
 class SessionQuerySet(models.QuerySet["Session"]):

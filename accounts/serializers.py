@@ -90,8 +90,11 @@ class LoginSerializer(serializers.Serializer[Any]):
 
 class TokenPairSerializer(serializers.Serializer[Any]):
     access = serializers.CharField(read_only=True)
+    # Not read-only: OpenAPI would then list it as always present.
     refresh = serializers.CharField(
-        read_only=True, help_text="Left out in cookie mode: the refresh token is in a cookie."
+        required=False,
+        help_text="Left out in cookie mode (`X-Token-Transport: cookie`): "
+        "the refresh token is in an httpOnly cookie instead.",
     )
 
 
@@ -99,13 +102,26 @@ class LoginResponseSerializer(TokenPairSerializer):
     user = UserSerializer(read_only=True)
 
 
+def refresh_given(attrs: dict[str, Any]) -> str:
+    """Return the refresh token of a body, which header mode must send (400 without it)."""
+    if "refresh" not in attrs:
+        message = serializers.Field.default_error_messages["required"]
+        raise serializers.ValidationError({"refresh": [message]}, code="required")
+    refresh: str = attrs["refresh"]
+    return refresh
+
+
 class RefreshSerializer(serializers.Serializer[Any]):
+    # Optional in the body: cookie mode sends it in a cookie, which the view copies here.
     refresh = serializers.CharField(
-        max_length=4096, help_text="Left out in cookie mode: the cookie is read instead."
+        max_length=4096,
+        required=False,
+        help_text="Required in header mode. Left out in cookie mode "
+        "(`X-Token-Transport: cookie`): the refresh cookie is read instead.",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        token = decode(attrs["refresh"], RefreshToken)
+        token = decode(refresh_given(attrs), RefreshToken)
         try:
             with session_errors_as_401():
                 pair = services.session_refresh(token=token)
@@ -116,7 +132,7 @@ class RefreshSerializer(serializers.Serializer[Any]):
 
 class LogoutSerializer(RefreshSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        token = decode(attrs["refresh"], RefreshToken)
+        token = decode(refresh_given(attrs), RefreshToken)
         with session_errors_as_401():
             services.session_logout(token=token)
         return {}
@@ -128,7 +144,7 @@ class VerifySerializer(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         token = decode(attrs["token"], UntypedToken)
         user_for_token(token)
-        if token.get(jwt_settings().TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
+        if token.get(jwt_settings.TOKEN_TYPE_CLAIM) == RefreshToken.token_type:
             with session_errors_as_401():
                 services.session_check_current(token=token)
         return {}

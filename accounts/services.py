@@ -45,7 +45,7 @@ def session_start(*, user: User, user_agent: str = "", ip_address: str | None = 
         created_at=now,
         last_used_at=now,
         expires_at=expires_at,
-        refresh_expires_at=min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, expires_at),
+        refresh_expires_at=min(now + jwt_settings.REFRESH_TOKEN_LIFETIME, expires_at),
         user_agent=user_agent[:200],
         ip_address=ip_address,
     )
@@ -72,7 +72,7 @@ def session_for_token(token: Token) -> Session:
 def session_check_current(*, token: Token) -> Session:
     """Return the live session of a refresh token that is still its current one."""
     session = session_for_token(token)
-    if session.current_jti != token[jwt_settings().JTI_CLAIM]:
+    if session.current_jti != token[jwt_settings.JTI_CLAIM]:
         raise RefreshTokenReused
     return session
 
@@ -81,8 +81,8 @@ def session_refresh(*, token: Token) -> TokenPair:
     """Rotate a session's refresh token: the presented one must be the current one."""
     session = session_for_token(token)
     now = timezone.now()
-    jti, new_jti = token[jwt_settings().JTI_CLAIM], new_token_id()
-    refresh_expires_at = min(now + jwt_settings().REFRESH_TOKEN_LIFETIME, session.expires_at)
+    jti, new_jti = token[jwt_settings.JTI_CLAIM], new_token_id()
+    refresh_expires_at = min(now + jwt_settings.REFRESH_TOKEN_LIFETIME, session.expires_at)
     swapped = Session.objects.filter(
         pk=session.pk, current_jti=jti, revoked_at__isnull=True
     ).update(
@@ -140,27 +140,35 @@ def session_revoke(
 
 def sessions_revoke(sessions: QuerySet[Session], *, reason: str) -> int:
     """Revoke every not yet revoked session of a queryset; return how many."""
-    now = timezone.now()
     live = sessions.filter(revoked_at__isnull=True)
-    session_ids = list(live.values_list("pk", flat=True))
+    found = list(live.values_list("pk", "user_id"))
     # The UPDATE repeats the queryset's conditions: they hold when it writes, not just when read.
-    count: int = live.filter(pk__in=session_ids).update(revoked_at=now, revoke_reason=reason)
-    cache.mark_sessions_revoked(session_ids)
+    count: int = live.filter(pk__in=[session_id for session_id, _ in found]).update(
+        revoked_at=timezone.now(), revoke_reason=reason
+    )
+    cache.users_changed({user_id for _, user_id in found})
     return count
 
 
 @transaction.atomic
 def user_logout_all(*, user: User) -> int:
     """Revoke every session of `user` and every token issued to them until now."""
-    bump_token_version(user)
+    locked = locked_user(user)
+    locked.token_version += 1
+    locked.save(update_fields=["token_version"])
+    user.token_version = locked.token_version
     count = sessions_revoke(Session.objects.filter(user=user), reason=RevokeReason.LOGOUT_ALL)
     emit("logout_all", user_id=user.pk, sessions=count)
     return count
 
 
-def bump_token_version(user: User) -> None:
-    user.token_version += 1
-    user.save(update_fields=["token_version"])
+def locked_user(user: User) -> User:
+    """Return the user's row as the database holds it now, locked until commit.
+
+    The user a request authenticated with may come from the cache: changes start from
+    the database's copy, so that they never write back a stale field.
+    """
+    return User.objects.select_for_update().get(pk=user.pk)
 
 
 @transaction.atomic
@@ -169,6 +177,9 @@ def user_change_password(*, user: User, session_id: Any, new_password: str) -> T
 
     The caller has checked the current password with `accounts.guard.password_confirm()`.
     """
+    user = locked_user(user)
+    if not user.is_active:
+        raise UserInactive
     user.set_password(new_password)
     user.save()  # A real password change increments the token version.
     others = Session.objects.filter(user=user).exclude(pk=session_id)
@@ -181,6 +192,15 @@ def user_change_password(*, user: User, session_id: Any, new_password: str) -> T
     session.user = user
     emit("password_changed", user_id=user.pk, session_id=session.pk)
     return token_pair_for(session, now=timezone.now())
+
+
+def user_deactivate(*, user: User) -> None:
+    """Deactivate the user: their tokens fail now and stay revoked if they come back.
+
+    The model's `save()` revokes every session and moves the token version on.
+    """
+    user.is_active = False
+    user.save(update_fields=["is_active"])
 
 
 def sessions_delete_stale(*, now: datetime | None = None) -> int:

@@ -47,7 +47,11 @@ class ValidationErrorSerializer(ErrorSerializer):
 
 
 def error_responses(*statuses: int) -> dict[int, type[ErrorSerializer]]:
-    """Document the JSON error bodies these statuses answer with."""
+    """Document the JSON error bodies these statuses answer with.
+
+    Only a view's own errors: `accounts.schema.AutoSchema` adds those its build implies
+    (400, 413 and 415 for a body, 401 for authenticators, 429 for throttles).
+    """
     return {
         status_code: ValidationErrorSerializer if status_code == 400 else ErrorSerializer
         for status_code in statuses

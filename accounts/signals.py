@@ -78,8 +78,21 @@ def emit(event: Event, *, user_id: Any = None, session_id: Any = None, **extra: 
     logger.log(level, "event=%s %s", event, text, extra={"event": event, **fields})
 
 
-@receiver(post_save, dispatch_uid="accounts.forget_saved_user")
-@receiver(post_delete, dispatch_uid="accounts.forget_deleted_user")
-def forget_changed_user(sender: type, instance: Any, **kwargs: Any) -> None:
+@receiver(post_save, dispatch_uid="accounts.user_saved")
+def user_saved(
+    sender: type, instance: Any, created: bool, update_fields: Any = None, **kwargs: Any
+) -> None:
+    """Mark the saved user's authentication state stale, unless only uncached fields changed.
+
+    A new user has no state to mark: user ids are never reused.
+    """
+    if sender is not get_user_model() or created:
+        return
+    if update_fields is None or not set(update_fields) <= cache.UNCACHED_FIELDS:
+        cache.user_changed(instance.pk)
+
+
+@receiver(post_delete, dispatch_uid="accounts.user_deleted")
+def user_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if sender is get_user_model():
-        cache.forget_user(instance.pk)
+        cache.user_changed(instance.pk)

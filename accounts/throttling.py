@@ -41,11 +41,14 @@ def rate_limit_wait(*, scope: str, identity: str, rate: str | None) -> float | N
 
 
 class CacheRateThrottle(BaseThrottle):
-    """Allow `ACCOUNTS[rate_setting]` requests per window for each client network."""
+    """Allow `rate()` requests per window for each client network."""
 
     scope: str = ""
-    rate_setting: str = ""
     wait_seconds: float | None = None
+
+    def rate(self) -> str | None:
+        """The limit, in DRF's `N/period` form; None: no limit."""
+        return None
 
     def allow_request(self, request: Request, view: APIView) -> bool:
         address = client_ip(request)
@@ -54,7 +57,7 @@ class CacheRateThrottle(BaseThrottle):
         self.wait_seconds = rate_limit_wait(
             scope=self.scope,
             identity=network_of(address),
-            rate=getattr(accounts_settings, self.rate_setting),
+            rate=self.rate(),
         )
         return self.wait_seconds is None
 
@@ -66,14 +69,18 @@ class RefreshRateThrottle(CacheRateThrottle):
     """Token refreshes per client IP (`REFRESH_RATE_PER_IP`)."""
 
     scope = "refresh-ip"
-    rate_setting = "REFRESH_RATE_PER_IP"
+
+    def rate(self) -> str | None:
+        return accounts_settings.REFRESH_RATE_PER_IP
 
 
 class MailRateThrottle(CacheRateThrottle):
     """Requests that send an email, per client IP (`MAIL_RATE_PER_IP`)."""
 
     scope = "mail-ip"
-    rate_setting = "MAIL_RATE_PER_IP"
+
+    def rate(self) -> str | None:
+        return accounts_settings.MAIL_RATE_PER_IP
 
 
 class MailAddressRateThrottle(BaseThrottle):

@@ -31,7 +31,7 @@ def key_set() -> KeySet:
         _loaded["keys"] = keys_from_settings(
             accounts_settings.SIGNING_KEYS,
             accounts_settings.SIGNING_KEYS_FILE,
-            jwt_settings().SIGNING_KEY,
+            jwt_settings.SIGNING_KEY,
         )
     return _loaded["keys"]
 
@@ -52,22 +52,21 @@ class KeySetTokenBackend(TokenBackend):
         """Hold no key: every call reads the current key set and settings."""
 
     def get_leeway(self) -> timedelta:
-        leeway = jwt_settings().LEEWAY
-        return leeway if isinstance(leeway, timedelta) else timedelta(seconds=leeway or 0)
+        return jwt_settings.LEEWAY
 
     def encode(self, payload: dict[str, Any]) -> str:
         claims = payload.copy()
-        if jwt_settings().AUDIENCE is not None:
-            claims["aud"] = jwt_settings().AUDIENCE
-        if jwt_settings().ISSUER is not None:
-            claims["iss"] = jwt_settings().ISSUER
+        if jwt_settings.AUDIENCE is not None:
+            claims["aud"] = jwt_settings.AUDIENCE
+        if jwt_settings.ISSUER is not None:
+            claims["iss"] = jwt_settings.ISSUER
         key = key_set().signing_key
         return jwt.encode(
             claims,
             key.signing_key,
             algorithm=key.algorithm,
             headers={"kid": key.kid},
-            json_encoder=jwt_settings().JSON_ENCODER,
+            json_encoder=jwt_settings.JSON_ENCODER,
         )
 
     def decode(self, token: Any, verify: bool = True) -> dict[str, Any]:
@@ -87,13 +86,13 @@ class KeySetTokenBackend(TokenBackend):
             raise jwt.InvalidTokenError("Unknown or retired key id")
         if header.get("alg") != key.algorithm:
             raise jwt.InvalidAlgorithmError("The algorithm is not the key's algorithm")
-        audience = jwt_settings().AUDIENCE
+        audience = jwt_settings.AUDIENCE
         claims: dict[str, Any] = jwt.decode(
             token,
             key.verifying_key,
             algorithms=[key.algorithm],
             audience=audience,
-            issuer=jwt_settings().ISSUER,
+            issuer=jwt_settings.ISSUER,
             # The time claims are checked below, after their types.
             options={
                 "verify_aud": audience is not None,

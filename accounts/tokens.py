@@ -61,13 +61,13 @@ def new_token_id() -> str:
 def token_pair_for(session: Session, *, now: datetime) -> TokenPair:
     """Sign an access and a refresh token for `session`'s current refresh token id."""
     refresh = RefreshToken.for_user(session.user)
-    refresh[jwt_settings().JTI_CLAIM] = session.current_jti
+    refresh[jwt_settings.JTI_CLAIM] = session.current_jti
     refresh[SESSION_CLAIM] = str(session.id)
     refresh[VERSION_CLAIM] = session.user.token_version
     refresh.set_iat(at_time=now)
     refresh.set_exp(from_time=now, lifetime=session.refresh_expires_at - now)
     access: tokens.AccessToken = refresh.access_token
-    access.set_exp(from_time=now, lifetime=jwt_settings().ACCESS_TOKEN_LIFETIME)
+    access.set_exp(from_time=now, lifetime=jwt_settings.ACCESS_TOKEN_LIFETIME)
     access.set_iat(at_time=now)
     return TokenPair(
         access=str(access),

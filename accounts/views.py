@@ -101,8 +101,9 @@ class TokenTransportMixin(APIView):
 
 
 @extend_schema(
+    summary="Log in",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: LoginResponseSerializer, **errors(400, 401, 429)},
+    responses={200: LoginResponseSerializer, **errors(401)},
     auth=[],
 )
 class LoginView(TokenTransportMixin, TokenViewBase):
@@ -113,8 +114,9 @@ class LoginView(TokenTransportMixin, TokenViewBase):
 
 
 @extend_schema(
+    summary="Refresh the tokens",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer, **errors(400, 401, 403, 409, 429)},
+    responses={200: TokenPairSerializer, **errors(401, 403, 409)},
     auth=[],
 )
 class RefreshView(TokenTransportMixin, TokenViewBase):
@@ -131,7 +133,10 @@ class RefreshView(TokenTransportMixin, TokenViewBase):
 
 
 @extend_schema(
-    parameters=[TRANSPORT_PARAMETER], responses={204: None, **errors(400, 401, 403)}, auth=[]
+    summary="Log out",
+    parameters=[TRANSPORT_PARAMETER],
+    responses={204: None, **errors(401, 403)},
+    auth=[],
 )
 class LogoutView(TokenTransportMixin, TokenViewBase):
     """End the session of a refresh token; in cookie mode the cookie is cleared too."""
@@ -144,14 +149,14 @@ class LogoutView(TokenTransportMixin, TokenViewBase):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(responses={200: None, **errors(400, 401)}, auth=[])
+@extend_schema(summary="Verify a token", responses={200: None, **errors(401)}, auth=[])
 class VerifyView(TokenViewBase):
     """Answer 200 if a token is valid and not revoked, 401 otherwise."""
 
     serializer_class = VerifySerializer
 
 
-@extend_schema(responses={200: UserSerializer, **errors(401)})
+@extend_schema(summary="The current user", responses={200: UserSerializer})
 class MeView(generics.RetrieveAPIView[Any]):
     """Return the authenticated user."""
 
@@ -162,7 +167,7 @@ class MeView(generics.RetrieveAPIView[Any]):
         return self.request.user
 
 
-@extend_schema(request=None, responses={204: None, **errors(401)})
+@extend_schema(summary="Log out everywhere", request=None, responses={204: None})
 class LogoutAllView(APIView):
     """Revoke every session of the user and every token issued to them until now."""
 
@@ -174,7 +179,9 @@ class LogoutAllView(APIView):
 
 
 @extend_schema(
-    parameters=[TRANSPORT_PARAMETER], responses={200: TokenPairSerializer, **errors(400, 401)}
+    summary="Change the password",
+    parameters=[TRANSPORT_PARAMETER],
+    responses={200: TokenPairSerializer},
 )
 class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
     """Change the password: other sessions end, the caller gets fresh tokens."""
@@ -222,8 +229,8 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
 
 @extend_schema_view(
     get=extend_schema(
-        summary="List your live sessions.",
-        responses={200: SessionSerializer(many=True), **errors(401)},
+        summary="List your live sessions",
+        responses={200: SessionSerializer(many=True)},
     )
 )
 class SessionListView(CurrentSessionMixin, generics.ListAPIView[Session]):
@@ -231,8 +238,8 @@ class SessionListView(CurrentSessionMixin, generics.ListAPIView[Session]):
 
 
 @extend_schema_view(
-    get=extend_schema(responses={200: SessionSerializer, **errors(401, 404)}),
-    delete=extend_schema(responses={204: None, **errors(401, 404)}),
+    get=extend_schema(summary="Show a session", responses={200: SessionSerializer, **errors(404)}),
+    delete=extend_schema(summary="Revoke a session", responses={204: None, **errors(404)}),
 )
 class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Session]):
     """Show or revoke one of your own sessions (someone else's id is 404)."""

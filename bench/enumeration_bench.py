@@ -31,7 +31,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from accounts import emails  # noqa: E402
-from accounts.conf import DEFAULTS  # noqa: E402
+from accounts.conf import AccountsSettings  # noqa: E402
 from accounts.models import User  # noqa: E402
 from tests.mail import SmtpSink  # noqa: E402
 
@@ -94,10 +94,8 @@ def main() -> int:
         "EMAIL_PORT": sink.port,
     }
     hashers = ["accounts.hashers.OWASPArgon2idPasswordHasher"]
-    production = {
-        **settings.ACCOUNTS,
-        "UNIFORM_ANSWER_DURATION": DEFAULTS["UNIFORM_ANSWER_DURATION"],
-    }
+    floor = vars(AccountsSettings)["UNIFORM_ANSWER_DURATION"].default
+    production = {**settings.ACCOUNTS, "UNIFORM_ANSWER_DURATION": floor}
     try:
         with override_settings(PASSWORD_HASHERS=hashers, ACCOUNTS=production, **mail):
             User.objects.create_user("verified", "verified@example.com", PASSWORD)

@@ -155,7 +155,7 @@ def view_request(results: int = RESULTS) -> Callable[[], int]:
 
     factory, view = APIRequestFactory(), RandomUsersView.as_view()
     user = get_user_model()(pk=1, username="bench")
-    settings = override_settings(RANDOMUSER_USERS_PER_5_MINUTES=10**9, ALLOWED_HOSTS=["*"])
+    settings = override_settings(RANDOMUSER={"USERS_PER_5_MINUTES": 10**9}, ALLOWED_HOSTS=["*"])
     settings.enable()
 
     def call() -> int:

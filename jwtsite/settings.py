@@ -181,7 +181,7 @@ REST_FRAMEWORK = {
     ),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "accounts.schema.AutoSchema",
     "EXCEPTION_HANDLER": "accounts.exceptions.exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -191,8 +191,6 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(
         seconds=env.int("JWT_REFRESH_TOKEN_LIFETIME", default=86400)
     ),
-    "ROTATE_REFRESH_TOKENS": True,
-    "ALGORITHM": "HS256",
     "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
     "AUTH_TOKEN_CLASSES": ("accounts.tokens.AccessToken",),
@@ -258,6 +256,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...
     "PREPROCESSING_HOOKS": ["accounts.schema.drop_slashless_routes"],
+    # Only JSON bodies, with debug on too (where the browsable API adds form parsers).
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
 }
 
 LOGGING = {
@@ -268,4 +268,6 @@ LOGGING = {
     "loggers": {"accounts": {"handlers": ["console"], "level": "INFO"}},
 }
 
-RANDOMUSER_USERS_PER_5_MINUTES = env.int("RANDOMUSER_USERS_PER_5_MINUTES", default=20000)
+# Only what the environment sets: `randomuser.conf` holds the defaults.
+_users_per_5_minutes = env.int("RANDOMUSER_USERS_PER_5_MINUTES", default=None)
+RANDOMUSER = {} if _users_per_5_minutes is None else {"USERS_PER_5_MINUTES": _users_per_5_minutes}

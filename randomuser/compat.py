@@ -18,6 +18,7 @@ class CourseRandomUserViewSet(PlainTextErrorsMixin, RandomUserViewSet):
 
     @extend_schema(
         operation_id="course_random_user_card",
+        summary="The course's random user",
         parameters=openapi.CARD_PARAMETERS,
         responses=openapi.COURSE_CARD_RESPONSES,
         tags=openapi.TAGS,

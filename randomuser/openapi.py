@@ -114,8 +114,13 @@ RETRY_AFTER = OpenApiResponse(
 
 
 def _comma_list(name: str, choices: tuple[str, ...], description: str) -> OpenApiParameter:
+    # Declared repeated (explode, OpenAPI's default), as clients send arrays; commas work too.
     return OpenApiParameter(
-        name, OpenApiTypes.STR, many=True, explode=False, enum=choices, description=description
+        name,
+        OpenApiTypes.STR,
+        many=True,
+        enum=choices,
+        description=f"{description} Repeat the parameter or separate names with commas.",
     )
 
 

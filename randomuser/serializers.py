@@ -44,9 +44,14 @@ class CaseInsensitiveChoiceField(serializers.ChoiceField):
 
 
 class CommaListField(serializers.Field):  # type: ignore[type-arg]
-    """A comma-separated list of known names, case-insensitive, as a tuple in canonical order."""
+    """A list of known names, case-insensitive, as a tuple in canonical order.
+
+    The names come comma-separated (``nat=FR,DE``), repeated (``nat=FR&nat=DE``, as generated
+    OpenAPI clients send arrays), or both.
+    """
 
     default_error_messages = {"unknown": "Unknown value(s): {names}. Use: {choices}."}
+    repeatable = True
 
     def __init__(self, *, choices: tuple[str, ...], **kwargs: Any) -> None:
         self.choices = choices
@@ -54,7 +59,8 @@ class CommaListField(serializers.Field):  # type: ignore[type-arg]
         super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> tuple[str, ...]:
-        items = {item.strip().lower() for item in str(data).split(",")} - {""}
+        given = data if isinstance(data, list) else [data]
+        items = {item.strip().lower() for value in given for item in str(value).split(",")} - {""}
         unknown = sorted(items - self._by_key.keys())
         if unknown:
             self.fail("unknown", names=", ".join(unknown), choices=", ".join(self.choices))
@@ -82,7 +88,8 @@ class FlagField(serializers.Field):  # type: ignore[type-arg]
 class QuerySerializer(serializers.Serializer[Any]):
     """Validate a query string, refusing unknown and repeated parameters (they hide typos).
 
-    ``aliases`` maps randomuser.me's alternative names to ours (``fmt`` → ``format``).
+    ``aliases`` maps randomuser.me's alternative names to ours (``fmt`` → ``format``). A field
+    with ``repeatable = True`` may be repeated under one name: it gets the list of values.
     """
 
     aliases: ClassVar[dict[str, str]] = {}
@@ -97,7 +104,11 @@ class QuerySerializer(serializers.Serializer[Any]):
             canonical = self.aliases.get(name, name)
             if canonical not in self.fields:
                 errors[name] = ["Unknown parameter."]
-            elif canonical in values or len(query.getlist(name)) > 1:
+            elif canonical in values:
+                errors[canonical] = ["Given more than once."]
+            elif getattr(self.fields[canonical], "repeatable", False):
+                values[canonical] = query.getlist(name)
+            elif len(query.getlist(name)) > 1:
                 errors[canonical] = ["Given more than once."]
             else:
                 values[canonical] = query.get(name)

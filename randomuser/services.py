@@ -5,16 +5,14 @@ import secrets
 from collections.abc import Iterator
 from datetime import date
 
-from django.conf import settings
-
 from accounts.shared import counters
+from randomuser.conf import randomuser_settings
 from randomuser.exceptions import QuotaExceeded
 from randomuser.formats import json_document, render
 from randomuser.generator import FIELDS, VERSION, Options, generate_users
 from randomuser.json_users import generate_users_json
 
 QUOTA_WINDOW_SECONDS = 300
-DEFAULT_USERS_PER_5_MINUTES = 20_000
 SEED_BYTES = 8
 
 
@@ -30,7 +28,7 @@ def quota_consume(*, user_key: str, count: int) -> None:
     cache, so app servers sharing a Redis cache share the quota. A refused request costs
     nothing.
     """
-    limit = getattr(settings, "RANDOMUSER_USERS_PER_5_MINUTES", DEFAULT_USERS_PER_5_MINUTES)
+    limit = randomuser_settings.USERS_PER_5_MINUTES
     window, seconds_left = counters.fixed_window(QUOTA_WINDOW_SECONDS)
     key = f"randomuser:quota:{user_key}:{window}"
     if counters.hit(key, count, QUOTA_WINDOW_SECONDS) > limit:

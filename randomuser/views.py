@@ -59,6 +59,7 @@ class RandomUserViewSet(viewsets.ViewSet):
 
     @extend_schema(
         operation_id="random_user_card",
+        summary="One random user as a card",
         parameters=openapi.CARD_PARAMETERS,
         responses=openapi.CARD_RESPONSES,
         tags=openapi.TAGS,
@@ -81,6 +82,7 @@ class RandomUsersView(APIView):
 
     @extend_schema(
         operation_id="random_users",
+        summary="Random users",
         parameters=openapi.USERS_PARAMETERS,
         responses=openapi.USERS_RESPONSES,
         tags=openapi.TAGS,
@@ -130,6 +132,7 @@ class AvatarView(APIView):
 
     @extend_schema(
         operation_id="random_user_avatar",
+        summary="An avatar image",
         parameters=openapi.AVATAR_PARAMETERS,
         responses=openapi.AVATAR_RESPONSES,
         auth=[],

@@ -89,3 +89,11 @@ def test_email_url_configures_smtp() -> None:
 def test_debug_without_secrets_starts_with_throwaway_keys() -> None:
     result = manage("check", DJANGO_DEBUG="true", DJANGO_SECRET_KEY="", JWT_SIGNING_KEY="")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_environment_sets_the_random_user_quota_and_the_check_guards_it() -> None:
+    result = manage(
+        "check", DJANGO_DEBUG="true", RANDOMUSER_USERS_PER_5_MINUTES="-1", DJANGO_SECRET_KEY=""
+    )
+    assert result.returncode != 0
+    assert "randomuser.E003" in result.stderr

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz the live API from its OpenAPI schema, without and with a valid token.
-# Fails (non-zero exit) on any 500 or any response that does not match the schema.
+# Fails (non-zero exit) on any 500, or any response whose status, media type or body the
+# schema does not declare.
 # Usage: tests/fuzz/run_schemathesis.sh [max-examples-per-operation] [max-seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,7 +48,7 @@ done
 
 fuzz() {
   .venv/bin/schemathesis run "$BASE/api/schema/" \
-    --checks not_a_server_error,response_schema_conformance \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --max-examples "$MAX_EXAMPLES" --max-time "$MAX_TIME" --workers 1 \
     --exclude-path-regex '^/api/auth/(logout-all|password/change)/$' \
     --suppress-health-check all "$@"

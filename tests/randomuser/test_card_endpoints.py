@@ -74,7 +74,7 @@ def test_course_card_errors_are_plain_text(api_client: APIClient, path: str) -> 
     assert forged["Content-Type"] == "text/plain; charset=utf-8"
 
 
-@override_settings(RANDOMUSER_USERS_PER_5_MINUTES=0)
+@override_settings(RANDOMUSER={"USERS_PER_5_MINUTES": 0})
 def test_course_card_429_is_plain_text_with_retry_after(user: Any) -> None:
     client = APIClient()
     client.force_authenticate(user)
