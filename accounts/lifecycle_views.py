@@ -111,6 +111,7 @@ class AnonymousView(APIView):
 
 
 @extend_schema(
+    summary="Sign up",
     request=RegisterSerializer,
     responses={201: RegisterResponseSerializer, **errors(400, 403, 429)},
     auth=[],
@@ -148,7 +149,10 @@ class RegisterView(AnonymousView):
 
 
 @extend_schema(
-    request=KeySerializer, responses={200: UserResponseSerializer, **errors(400)}, auth=[]
+    summary="Verify an email address",
+    request=KeySerializer,
+    responses={200: UserResponseSerializer, **errors(400)},
+    auth=[],
 )
 class VerifyEmailView(AnonymousView):
     """Verify the address of an emailed key; with mandatory verification, login now works."""
@@ -160,7 +164,10 @@ class VerifyEmailView(AnonymousView):
 
 
 @extend_schema(
-    request=EmailSerializer, responses={202: DetailSerializer, **errors(400, 429)}, auth=[]
+    summary="Resend the verification email",
+    request=EmailSerializer,
+    responses={202: DetailSerializer, **errors(400, 429)},
+    auth=[],
 )
 class ResendEmailView(AnonymousView):
     """Send a new verification email. 202 whatever the address."""
@@ -174,7 +181,10 @@ class ResendEmailView(AnonymousView):
 
 
 @extend_schema(
-    request=EmailSerializer, responses={202: DetailSerializer, **errors(400, 429)}, auth=[]
+    summary="Ask for a password reset",
+    request=EmailSerializer,
+    responses={202: DetailSerializer, **errors(400, 429)},
+    auth=[],
 )
 class PasswordResetView(AnonymousView):
     """Email a password-reset link. 202 whatever the address."""
@@ -188,7 +198,10 @@ class PasswordResetView(AnonymousView):
 
 
 @extend_schema(
-    request=ResetConfirmSerializer, responses={200: DetailSerializer, **errors(400)}, auth=[]
+    summary="Set a new password from a reset link",
+    request=ResetConfirmSerializer,
+    responses={200: DetailSerializer, **errors(400)},
+    auth=[],
 )
 class PasswordResetConfirmView(AnonymousView):
     """Set a new password from a reset link: every session and token of the user ends."""
@@ -205,7 +218,11 @@ class PasswordResetConfirmView(AnonymousView):
 class AccountView(MeView):
     """Show, rename or delete the authenticated user's account."""
 
-    @extend_schema(request=ProfileSerializer, responses={200: UserSerializer, **errors(400, 401)})
+    @extend_schema(
+        summary="Change your names",
+        request=ProfileSerializer,
+        responses={200: UserSerializer, **errors(400, 401)},
+    )
     def patch(self, request: Request) -> Response:
         user: Any = request.user
         serializer = ProfileSerializer(user, data=request.data, partial=True)
@@ -213,7 +230,11 @@ class AccountView(MeView):
         serializer.save()
         return Response(UserSerializer(serializer.instance).data)
 
-    @extend_schema(request=PasswordSerializer, responses={204: None, **errors(400, 401)})
+    @extend_schema(
+        summary="Delete your account",
+        request=PasswordSerializer,
+        responses={204: None, **errors(400, 401)},
+    )
     def delete(self, request: Request) -> Response:
         data = PasswordSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -234,7 +255,9 @@ def password_errors(action: Action) -> Iterator[None]:
 
 
 @extend_schema(
-    request=EmailChangeSerializer, responses={202: DetailSerializer, **errors(400, 401, 429)}
+    summary="Ask to change your email address",
+    request=EmailChangeSerializer,
+    responses={202: DetailSerializer, **errors(400, 401, 429)},
 )
 class EmailChangeView(APIView):
     """Ask to move the account to a new address: a confirmation email goes there."""
@@ -259,7 +282,11 @@ class EmailChangeView(APIView):
         return Response(ACCEPTED, status=status.HTTP_202_ACCEPTED)
 
 
-@extend_schema(request=KeySerializer, responses={200: UserResponseSerializer, **errors(400, 401)})
+@extend_schema(
+    summary="Confirm a new email address",
+    request=KeySerializer,
+    responses={200: UserResponseSerializer, **errors(400, 401)},
+)
 class EmailChangeConfirmView(APIView):
     """Confirm a new address from its emailed key. Every other session ends.
 
