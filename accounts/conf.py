@@ -42,6 +42,9 @@ class AccountsSettings:
     REFRESH_REUSE_GRACE = Setting(timedelta(seconds=10))
     # How long a user's authentication state is cached between requests.
     USER_CACHE_TIMEOUT = Setting(300)
+    # Access tokens each process remembers as verified (signature and claims), until their
+    # expiry; revocation is still checked at every request. 0 verifies every request.
+    VERIFIED_TOKEN_CACHE_SIZE = Setting(4096)
     CACHE_KEY_PREFIX = Setting("accounts")
     # Cookie mode: the request header that selects it and the cookie that carries the
     # refresh token.
@@ -62,6 +65,9 @@ class AccountsSettings:
     REFRESH_RATE_PER_IP: Setting[str | None] = Setting("60/min")
     LOCKOUT_FAILURES = Setting(10)
     LOCKOUT_SECONDS = Setting(900)
+    # Failures from networks and devices unknown to an account, per UTC day, before all
+    # of them are locked out of it (known ones keep working; see `accounts.lockout`).
+    LOCKOUT_ACCOUNT_FAILURES = Setting(100)
     # Reverse proxies in front of the server that append to X-Forwarded-For. 0: the
     # header is ignored and the client is REMOTE_ADDR.
     TRUSTED_PROXIES = Setting(0)

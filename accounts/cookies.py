@@ -5,9 +5,11 @@ header doubles as the proof against cross-site requests: a page on another site 
 send a custom header without a CORS preflight, which only the allowed origins pass.
 """
 
+import secrets
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
@@ -16,6 +18,11 @@ from accounts.conf import accounts_settings
 from accounts.tokens import RefreshToken
 
 COOKIE_MODE = "cookie"
+DEVICE_COOKIE_NAME = "device"
+DEVICE_COOKIE_SALT = "accounts.device"
+DEVICE_COOKIE_SECONDS = 30 * 86400
+# Set by `issue_device_cookie()` on the request, written to the response by the views.
+PENDING_DEVICE_COOKIE = "accounts_device_cookie"
 DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
@@ -71,3 +78,39 @@ def clear_refresh_cookie(response: HttpResponseBase) -> None:
         domain=accounts_settings.REFRESH_COOKIE_DOMAIN,
         samesite="Strict",
     )
+
+
+def device_of(request: HttpRequest, account: str) -> str | None:
+    """Return the device id of the request's device cookie if it is valid for `account`.
+
+    The device cookie (OWASP's "device cookie") is signed with the secret key and names
+    one account, so it cannot be forged, nor moved to another account.
+    """
+    raw = request.COOKIES.get(DEVICE_COOKIE_NAME)
+    if not raw:
+        return None
+    try:
+        owner, device = signing.loads(raw, salt=DEVICE_COOKIE_SALT, max_age=DEVICE_COOKIE_SECONDS)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return str(device) if owner == account[:32] else None
+
+
+def issue_device_cookie(request: HttpRequest, account: str, device: str | None) -> None:
+    """Mark this request's response to carry a (renewed) device cookie for `account`."""
+    value = signing.dumps([account[:32], device or secrets.token_hex(16)], salt=DEVICE_COOKIE_SALT)
+    setattr(request, PENDING_DEVICE_COOKIE, value)
+
+
+def set_device_cookie(response: HttpResponseBase, request: HttpRequest) -> None:
+    """Write the device cookie issued during this request, if any."""
+    value = getattr(request, PENDING_DEVICE_COOKIE, None)
+    if value:
+        response.set_cookie(
+            DEVICE_COOKIE_NAME,
+            value,
+            max_age=DEVICE_COOKIE_SECONDS,
+            secure=cookie_is_secure(request),
+            httponly=True,
+            samesite="Strict",
+        )

@@ -4,14 +4,16 @@ The login (both routes, header and cookie mode), the admin login and every time 
 signed-in user must re-enter the password (a password change, or any other action
 confirmed with it, through `password_confirm()`) follow the same rules, in this order:
 
-1. The per-IP limit (`LOGIN_RATE_PER_IP`) and the per-account limit
-   (`LOGIN_RATE_PER_ACCOUNT`). Over either, `TooManyAttempts` is raised (answer 429)
-   before any password is hashed.
+1. The per-IP limit (`LOGIN_RATE_PER_IP`) and, for networks and devices the account is
+   not known from, the per-account limit (`LOGIN_RATE_PER_ACCOUNT`). Over either,
+   `TooManyAttempts` is raised (answer 429) before any password is hashed.
 2. The password is checked through `authenticate()`: exactly one hasher run, whether the
    account exists or not, is active or not, is locked or not — so the time taken tells
    nothing (OWASP Authentication Cheat Sheet, "Authentication Responses").
 3. The lockout (`accounts.lockout`): a locked client is refused even with the right
-   password, and every failure counts toward a lock, whatever the action.
+   password, and every failure counts toward a lock, whatever the action. A success
+   makes the client known to the account and issues a device cookie: views write it
+   with `accounts.cookies.set_device_cookie()`.
 4. Every refusal emits the action's failure event (`FAILURE_EVENTS`: `login_failed`,
    `admin_login_failed`, `password_change_failed`) with the username as typed and the
    client's address, and raises `PasswordRejected`.
@@ -56,15 +58,16 @@ def password_check(*, request: HttpRequest, username: str, password: str, action
     Raise `TooManyAttempts` over a rate limit and `PasswordRejected` for a wrong
     password, an unknown or inactive user, or a locked client.
     """
-    enforce_rate_limits(request=request, username=username)
+    client = lockout.client_of(request=request, username=username)
+    enforce_rate_limits(request=request, client=client)
     user = authenticate(request, username=username, password=password)
-    if lockout.is_locked(request=request, username=username):
+    if lockout.is_locked(client):
         user = None
     if user is None:
-        lockout.record_failure(request=request, username=username)
+        lockout.record_failure(client)
         emit(FAILURE_EVENTS[action], username=username, ip_address=client_ip(request))
         raise PasswordRejected
-    lockout.record_success(request=request, username=username)
+    lockout.record_success(client, request)
     return user
 
 
@@ -83,12 +86,16 @@ def password_confirm(
         raise PasswordRejected
 
 
-def enforce_rate_limits(*, request: HttpRequest, username: str) -> None:
-    """Count one attempt per client network and per account; raise when over a limit."""
+def enforce_rate_limits(*, request: HttpRequest, client: lockout.Client) -> None:
+    """Count one attempt per client network and, from unknown clients, per account.
+
+    The per-account limit never answers 429 to a network or device the account is known
+    from, so an attacker spending it cannot keep the owner out.
+    """
     address = client_ip(request)
-    limits = [
-        ("login-account", lockout.account_id(username), accounts_settings.LOGIN_RATE_PER_ACCOUNT)
-    ]
+    limits: list[tuple[str, str, str | None]] = []
+    if not client.known:
+        limits.append(("login-account", client.account, accounts_settings.LOGIN_RATE_PER_ACCOUNT))
     if address is not None:
         limits.insert(0, ("login-ip", network_of(address), accounts_settings.LOGIN_RATE_PER_IP))
     for scope, identity, rate in limits:

@@ -51,3 +51,9 @@ def network_of(address: str) -> str:
     if ip.version == 6:
         return ipaddress.ip_network(f"{address}/64", strict=False).compressed
     return ip.compressed
+
+
+def lockout_network(address: str) -> str:
+    """The network the lockout treats as one client: the /24 of IPv4, the /64 of IPv6."""
+    prefix = 24 if ipaddress.ip_address(address).version == 4 else 64
+    return ipaddress.ip_network(f"{address}/{prefix}", strict=False).compressed

@@ -86,6 +86,7 @@ class TokenTransportMixin(APIView):
     ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_cache_control(response, no_store=True)
+        cookies.set_device_cookie(response, request)
         if cookies.wants_cookie_mode(request):
             self.move_refresh_to_cookie(request, response)
         return response

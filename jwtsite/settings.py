@@ -208,6 +208,7 @@ ACCOUNTS = {
     "REFRESH_RATE_PER_IP": env.str("AUTH_REFRESH_RATE_PER_IP", default="60/min"),
     "LOCKOUT_FAILURES": env.int("AUTH_LOCKOUT_FAILURES", default=10),
     "LOCKOUT_SECONDS": env.int("AUTH_LOCKOUT_SECONDS", default=900),
+    "LOCKOUT_ACCOUNT_FAILURES": env.int("AUTH_LOCKOUT_ACCOUNT_FAILURES", default=100),
     "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
     "REGISTRATION": env.str("AUTH_REGISTRATION", default="open"),
     "EMAIL_VERIFICATION": env.str("AUTH_EMAIL_VERIFICATION", default="mandatory"),

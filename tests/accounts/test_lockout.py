@@ -1,0 +1,126 @@
+"""The lockout cannot be aimed at the owner: known networks and devices keep working.
+
+The attacks: one guesser re-locking the account each time its lock expires; spending the
+per-account rate limit; guessing spread over many networks. The policy is in SECURITY.md.
+"""
+
+from typing import Any
+
+import pytest
+import time_machine
+from django.conf import settings as django_settings
+from rest_framework.test import APIClient
+
+from accounts.cookies import DEVICE_COOKIE_NAME
+from accounts.lockout import account_is_locked, account_unlock
+from tests.helpers import LOGIN
+
+OWNER_HOME = "198.51.100.7"
+ATTACKER = "203.0.113.9"
+
+
+@pytest.fixture
+def limits(settings: Any) -> Any:
+    def apply(**accounts: Any) -> None:
+        settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
+
+    return apply
+
+
+def attempt(password: str, address: str, client: APIClient | None = None) -> int:
+    body = {"username": "alice", "password": password}
+    response = (client or APIClient()).post(LOGIN, body, format="json", REMOTE_ADDR=address)
+    return int(response.status_code)
+
+
+def locked_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [event for event in events if event["event"] == "account_locked"]
+
+
+@pytest.mark.parametrize("owner_address", [OWNER_HOME, "192.0.2.50"], ids=["known", "new"])
+def test_a_guesser_relocking_the_account_never_locks_out_the_owner(
+    user: Any, password: str, limits: Any, events: list, owner_address: str
+) -> None:
+    """10 wrong passwords each time the lock expires, 4 times (40 requests)."""
+    limits(LOCKOUT_FAILURES=10, LOCKOUT_SECONDS=900)
+    assert attempt(password, OWNER_HOME) == 200
+    with time_machine.travel(0, tick=False) as traveller:
+        for _ in range(4):
+            assert {attempt("a guess", ATTACKER) for _ in range(10)} == {401}
+            assert attempt(password, ATTACKER) == 401
+            assert attempt(password, owner_address) == 200
+            traveller.shift(901)
+    assert [event["scope"] for event in locked_events(events)] == ["network"] * 4
+    assert sum(event["event"] == "login_failed" for event in events) == 44
+
+
+def test_the_account_limit_answers_429_to_unknown_networks_only(
+    user: Any, password: str, limits: Any
+) -> None:
+    limits(LOGIN_RATE_PER_ACCOUNT="3/min")
+    assert attempt(password, OWNER_HOME) == 200
+    statuses = [attempt("a guess", f"203.0.113.{number}") for number in range(1, 6)]
+    assert statuses == [401, 401, 429, 429, 429]
+    assert attempt(password, OWNER_HOME) == 200
+    assert attempt(password, "192.0.2.50") == 429
+
+
+def test_guessing_spread_over_networks_is_capped_per_account(
+    user: Any, password: str, limits: Any, events: list
+) -> None:
+    limits(LOCKOUT_ACCOUNT_FAILURES=5)
+    owner = APIClient()
+    assert attempt(password, OWNER_HOME, owner) == 200
+    for number in range(1, 6):
+        assert attempt("a guess", f"203.0.{number}.1") == 401
+    assert attempt(password, "203.0.99.1") == 401  # Unknown: locked by the cap.
+    assert attempt(password, "198.51.100.200") == 200  # The owner's /24 is known.
+    assert attempt(password, "192.0.2.50", owner) == 200  # The owner's device cookie.
+    assert locked_events(events)[-1]["scope"] == "unknown_clients"
+
+
+def test_the_cap_ends_with_the_day(user: Any, password: str, limits: Any) -> None:
+    limits(LOCKOUT_ACCOUNT_FAILURES=2)
+    with time_machine.travel(0, tick=False) as traveller:
+        attempt("a guess", "203.0.1.1")
+        attempt("a guess", "203.0.2.1")
+        assert attempt(password, "192.0.2.50") == 401
+        traveller.shift(86400)
+        assert attempt(password, "192.0.2.50") == 200
+
+
+def test_a_known_network_has_a_stricter_counter_of_its_own(
+    user: Any, password: str, limits: Any
+) -> None:
+    limits(LOCKOUT_FAILURES=10)
+    owner = APIClient()
+    assert attempt(password, OWNER_HOME, owner) == 200
+    assert {attempt("a guess", "198.51.100.66") for _ in range(5)} == {401}
+    assert attempt(password, "198.51.100.8") == 401  # The known /24 is locked...
+    assert attempt(password, OWNER_HOME, owner) == 200  # ...not the owner's device...
+    assert attempt(password, "192.0.2.50") == 200  # ...nor other networks.
+
+
+def test_a_device_cookie_counts_only_for_its_account(user: Any, password: str, limits: Any) -> None:
+    type(user).objects.create_user(username="mallory", password="mallory's password")
+    limits(LOCKOUT_ACCOUNT_FAILURES=1)
+    mallory = APIClient()
+    body = {"username": "mallory", "password": "mallory's password"}
+    assert mallory.post(LOGIN, body, format="json", REMOTE_ADDR=ATTACKER).status_code == 200
+    assert mallory.cookies[DEVICE_COOKIE_NAME]["httponly"]
+    attempt("a guess", "203.0.1.1")
+    assert attempt(password, "192.0.2.50", mallory) == 401
+    forged = APIClient()
+    forged.cookies[DEVICE_COOKIE_NAME] = "forged:value"
+    assert attempt(password, "192.0.2.51", forged) == 401
+
+
+def test_an_admin_unlock_lifts_every_lock(user: Any, password: str, limits: Any) -> None:
+    limits(LOCKOUT_FAILURES=2, LOCKOUT_ACCOUNT_FAILURES=3)
+    for number in range(1, 4):
+        attempt("a guess", f"203.0.{number}.1")
+    attempt("a guess", "203.0.1.1")
+    assert account_is_locked(username="alice")
+    account_unlock(username="alice")
+    assert not account_is_locked(username="alice")
+    assert attempt(password, "203.0.1.1") == 200
