@@ -61,10 +61,20 @@ class PendingUserSerializer(serializers.Serializer[Any]):
     email = serializers.CharField(read_only=True)
 
 
+class RegisteredUserSerializer(PendingUserSerializer):
+    # Not read-only: OpenAPI would then list them as always present, and they are left
+    # out until the address is verified.
+    id = serializers.IntegerField(required=False)
+    first_name = serializers.CharField(required=False)
+    last_name = serializers.CharField(required=False)
+
+
 class RegisterResponseSerializer(serializers.Serializer[Any]):
-    user = UserSerializer(read_only=True, help_text="Only `username` and `email` until verified.")
-    access = serializers.CharField(read_only=True, help_text="Without mandatory verification.")
-    refresh = serializers.CharField(read_only=True, help_text="Without mandatory verification.")
+    user = RegisteredUserSerializer(
+        read_only=True, help_text="Only `username` and `email` until the address is verified."
+    )
+    access = serializers.CharField(required=False, help_text="Without mandatory verification.")
+    refresh = serializers.CharField(required=False, help_text="Without mandatory verification.")
 
 
 class UserResponseSerializer(serializers.Serializer[Any]):
