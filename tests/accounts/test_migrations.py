@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("accounts", "0003_revoke_reason_deactivated")]
-AFTER = [("accounts", "0004_email_verified")]
+BEFORE = [("accounts", "0004_session_verbose_name")]
+AFTER = [("accounts", "0005_email_verified")]
 
 
 @pytest.mark.django_db(transaction=True)
