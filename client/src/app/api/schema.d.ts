@@ -672,12 +672,20 @@ export interface components {
             readonly password: string;
         };
         readonly RegisterResponse: {
-            /** @description Only `username` and `email` until verified. */
-            readonly user: components["schemas"]["User"];
+            /** @description Only `username` and `email` until the address is verified. */
+            readonly user: components["schemas"]["RegisteredUser"];
             /** @description Without mandatory verification. */
-            readonly access: string;
+            readonly access?: string;
             /** @description Without mandatory verification. */
-            readonly refresh: string;
+            readonly refresh?: string;
+        };
+        /** @description The account as answered before its address is verified (no id: see SECURITY.md). */
+        readonly RegisteredUser: {
+            readonly username: string;
+            readonly email: string;
+            readonly id?: number;
+            readonly first_name?: string;
+            readonly last_name?: string;
         };
         readonly ResetConfirmRequest: {
             readonly uid: string;
