@@ -7,10 +7,11 @@ from typing import Any
 from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.checks import CheckMessage, Error, register
+from django.core.checks import CheckMessage, Error, Warning, register
 
 from accounts.conf import KNOWN_SETTINGS, accounts_settings, jwt_settings
 from accounts.keys import KeyConfigError
+from accounts.processes import cache_is_process_local
 from accounts.throttling import parse_rate
 from accounts.token_backend import key_set
 
@@ -181,3 +182,19 @@ def check_lifecycle(
                 Error(f"ACCOUNTS[{key!r}] must be a timedelta.", hint=hint, id="accounts.E003")
             )
     return errors
+
+
+@register(deploy=True)
+def check_shared_cache(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """In production several app servers must share one cache (see `accounts.processes`)."""
+    if not cache_is_process_local():
+        return []
+    return [
+        Warning(
+            "The default cache is local to each process: only one server process may run.",
+            hint="Point CACHES['default'] at a shared cache (in this project: set REDIS_URL).",
+            id="accounts.W001",
+        )
+    ]

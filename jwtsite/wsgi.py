@@ -6,6 +6,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jwtsite.settings")
 
 application = get_wsgi_application()
 
+# Several server processes without a shared cache would disagree on revocations and limits.
+from accounts.processes import claim_local_cache  # noqa: E402
+
+claim_local_cache()
+
 # Extract the fake-user data once per process now, not during the first request.
 from randomuser.nationalities import load_all  # noqa: E402
 
