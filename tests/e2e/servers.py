@@ -143,11 +143,9 @@ class ApiServer:
         self.password = secrets.token_urlsafe(12)
         self.env = self._environment(allowed_origins, access_lifetime)
         # Mail goes over SMTP to the tests' server; emailed links open the client.
-        self.env.update(
-            EMAIL_URL=f"smtp://{HOST}:{mail_port}",
-            FRONTEND_URL=allowed_origins[0],
-            AUTH_MAIL_RATE_PER_IP="1000/hour",
-        )
+        self.env.update(EMAIL_URL=f"smtp://{HOST}:{mail_port}", AUTH_MAIL_RATE_PER_IP="1000/hour")
+        if allowed_origins:
+            self.env["FRONTEND_URL"] = allowed_origins[0]
         self.log_path = workdir / "api.log"
         self.process: subprocess.Popen[bytes] | None = None
 

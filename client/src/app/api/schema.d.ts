@@ -785,6 +785,15 @@ export interface operations {
                     readonly "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not allowed: a permission or the CSRF check failed. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request body is too large. */
             readonly 413: {
                 headers: {
@@ -843,6 +852,15 @@ export interface operations {
                 };
             };
             readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: a permission or the CSRF check failed. */
+            readonly 403: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
@@ -1127,6 +1145,15 @@ export interface operations {
                 };
             };
             readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: a permission or the CSRF check failed. */
+            readonly 403: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
