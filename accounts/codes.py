@@ -9,7 +9,7 @@ DRF's own codes (`not_authenticated`, `throttled`, …) pass through unchanged.
 INVALID = "invalid"  # A field or parameter failed validation; `errors` says which.
 PARSE_ERROR = "parse_error"
 JSON_TOO_DEEP = "json_too_deep"
-BAD_REQUEST = "bad_request"  # A Content-Length header that is not a number.
+BAD_REQUEST = "bad_request"  # A bad Content-Length header or charset.
 WRONG_PASSWORD = "wrong_password"
 # 401
 NOT_AUTHENTICATED = "not_authenticated"

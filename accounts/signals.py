@@ -32,6 +32,7 @@ Event = Literal[
     "session_revoked",
     "account_locked",
     "token_claims_invalid",
+    "request_malformed",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
 # A superseded refresh is rare from a client that coordinates its tabs, and is what a
