@@ -220,7 +220,8 @@ ACCOUNTS = {
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:4200", "http://localhost:4200"]
 )
-CORS_URLS_REGEX = r"^/(api/|login|me|random-user).*$"
+# Exactly the API and the course's routes (with or without their slash), not `/mebogus`.
+CORS_URLS_REGEX = r"^/(api/.*|(login|me|random-user)/?)$"
 CORS_ALLOW_CREDENTIALS = True  # Cookie mode; only the exact origins above get it.
 CORS_ALLOW_HEADERS = (*default_headers, "x-token-transport")
 # A browser client may read how long to wait on a 429 and a download's file name.
