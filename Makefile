@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api serve client test lint typecheck pytest client-test bench clean
+.PHONY: run api serve client test lint typecheck pytest client-test api-types api-types-check bench clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,7 +48,7 @@ serve: $(STAMP) .env
 	@echo "API (production server, debug off, plain http): http://127.0.0.1:8000"
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false deploy/serve.sh 8000
 
-test: $(STAMP) lint typecheck pytest client-test
+test: $(STAMP) lint typecheck api-types-check pytest client-test
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
@@ -59,6 +59,25 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(VENV)/bin/pytest
+
+# The client's API types come from the OpenAPI schema: `make api-types` after changing an
+# endpoint, and commit the result; `make test` fails while they are stale.
+API_TYPES := client/src/app/api/schema.d.ts
+api-types: $(STAMP)
+	@$(MAKE) --no-print-directory client/node_modules/.package-lock.json
+	@schema=$$(mktemp --suffix=.json) && \
+	$(PY) manage.py spectacular --settings tests.settings --format openapi-json --file $$schema && \
+	(cd client && npx openapi-typescript $$schema --immutable --output $(abspath $(API_TYPES))); \
+	status=$$?; rm -f $$schema; exit $$status
+
+api-types-check: $(STAMP)
+	@if command -v npm >/dev/null; then \
+		fresh=$$(mktemp --suffix=.d.ts) && \
+		$(MAKE) --no-print-directory api-types API_TYPES=$$fresh >/dev/null && \
+		if cmp -s $$fresh $(API_TYPES); then rm -f $$fresh; \
+		else diff -u $(API_TYPES) $$fresh | head -40; rm -f $$fresh; \
+			echo "!! $(API_TYPES) is stale: run make api-types and commit it."; exit 1; fi; \
+	else echo "!! SKIPPED the API types check: npm not found (install Node.js 20)."; fi
 
 client-test:
 	@if command -v npm >/dev/null; then \

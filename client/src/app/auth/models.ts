@@ -1,26 +1,16 @@
+import type { components } from '../api/schema';
+
+/* The API's bodies, as the OpenAPI schema describes them (`make api-types` regenerates it). */
+type Schemas = components['schemas'];
+
 /** The user object the API returns from login and `/api/auth/me/`. */
-export interface User {
-  readonly id: number;
-  readonly username: string;
-  readonly email: string;
-  readonly first_name: string;
-  readonly last_name: string;
-}
+export type User = Schemas['User'];
 
-/** Login answer in cookie mode: the refresh token is in an httpOnly cookie, not here. */
-export interface LoginResponse {
-  readonly access: string;
-  readonly user: User;
-}
+/** Login answer; in cookie mode `refresh` is left out (it is in an httpOnly cookie). */
+export type LoginResponse = Schemas['LoginResponse'];
 
-/** Refresh answer in cookie mode. */
-export interface RefreshResponse {
-  readonly access: string;
-}
+/** Refresh answer; in cookie mode `refresh` is left out too. */
+export type RefreshResponse = Schemas['TokenPair'];
 
-/** The API's error body: `{detail, code}`, plus field errors on a 400. */
-export interface ApiError {
-  readonly detail?: string;
-  readonly code?: string;
-  readonly errors?: Record<string, string[]>;
-}
+/** An error body: `{detail, code}`, plus field errors on a 400 (any of them may be missing). */
+export type ApiError = Partial<Schemas['ValidationError']>;
