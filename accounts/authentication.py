@@ -3,14 +3,17 @@
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
 
 from accounts.cache import auth_state
 from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
-from accounts.conf import jwt_settings
+from accounts.conf import accounts_settings, jwt_settings
 from accounts.exceptions import TokenRevoked, UserInactive, UserNotFound, session_errors_as_401
+from accounts.verified_tokens import VerifiedTokens
 
 
 def user_for_token(token: Token) -> AbstractBaseUser:
@@ -33,8 +36,37 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     return state.user()
 
 
+_verified: dict[str, VerifiedTokens[Token]] = {}
+
+
+def verified_tokens() -> VerifiedTokens[Token]:
+    """Return this process's memory of verified access tokens (sized by the settings)."""
+    if "tokens" not in _verified:
+        _verified["tokens"] = VerifiedTokens(accounts_settings.VERIFIED_TOKEN_CACHE_SIZE)
+    return _verified["tokens"]
+
+
+@receiver(setting_changed, dispatch_uid="accounts.forget_verified_tokens")
+def forget_verified_tokens(setting: str, **kwargs: Any) -> None:
+    # New keys, lifetimes or claims rules: tokens verified under the old ones don't count.
+    if setting in ("ACCOUNTS", "SIMPLE_JWT"):
+        _verified.clear()
+
+
 class JWTAuthentication(authentication.JWTAuthentication):
-    """SimpleJWT's authentication, plus the revocation checks of `accounts.cache`."""
+    """SimpleJWT's authentication, plus the revocation checks of `accounts.cache`.
+
+    A token's signature and claims are verified once per process (`accounts.verified_tokens`);
+    whether it was revoked is checked at every request.
+    """
+
+    def get_validated_token(self, raw_token: bytes) -> Token:
+        memory = verified_tokens()
+        token = memory.get(raw_token)
+        if token is None:
+            token = super().get_validated_token(raw_token)
+            memory.put(raw_token, token, float(token["exp"]))
+        return token
 
     def get_user(self, validated_token: Token) -> Any:
         return user_for_token(validated_token)

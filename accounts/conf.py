@@ -42,6 +42,9 @@ class AccountsSettings:
     REFRESH_REUSE_GRACE = Setting(timedelta(seconds=10))
     # How long a user's authentication state is cached between requests.
     USER_CACHE_TIMEOUT = Setting(300)
+    # Access tokens each process remembers as verified (signature and claims), until their
+    # expiry; revocation is still checked at every request. 0 verifies every request.
+    VERIFIED_TOKEN_CACHE_SIZE = Setting(4096)
     CACHE_KEY_PREFIX = Setting("accounts")
     # Cookie mode: the request header that selects it and the cookie that carries the
     # refresh token.

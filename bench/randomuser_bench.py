@@ -23,12 +23,20 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
+import django  # noqa: E402
+
+django.setup()  # Before the app modules: `randomuser.services` imports DRF's views.
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.test import override_settings  # noqa: E402
 from faker import Faker  # noqa: E402
 from faker.decode import unidecode  # noqa: E402
+from rest_framework.test import APIRequestFactory, force_authenticate  # noqa: E402
 
 from randomuser.generator import GENDERS, VERSION, Options  # noqa: E402
 from randomuser.nationalities import NAT_CODES, SPECS, nationality  # noqa: E402
 from randomuser.services import users_document  # noqa: E402
+from randomuser.views import RandomUsersView  # noqa: E402
 from randomuser.wordlists import TIMEZONES  # noqa: E402
 
 RESULTS = 5000
@@ -144,14 +152,6 @@ def naive_moment(fake: Faker, bounds: tuple[datetime, datetime]) -> dict[str, An
 
 def view_request(results: int = RESULTS) -> Callable[[], int]:
     """Return a call that runs GET /api/random-users/?results=N through the view."""
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.test import override_settings
-    from rest_framework.test import APIRequestFactory, force_authenticate
-
-    from randomuser.views import RandomUsersView
 
     factory, view = APIRequestFactory(), RandomUsersView.as_view()
     user = get_user_model()(pk=1, username="bench")

@@ -1,8 +1,10 @@
 """Stream users as json, pretty json, csv, yaml or xml, in chunks (memory stays bounded).
 
-The document layouts follow randomuser.me 1.4: ``{"results": [...], "info": {...}}`` for json
-and yaml, a ``<user>`` root with ``<results>`` elements then ``<info>`` for xml, and for csv the
-results only, one row per user with dotted column names (``name.first``).
+The document layouts follow randomuser.me 1.4: `{"results": [...], "info": {...}}` for json
+and yaml, a `<user>` root with `<results>` elements then `<info>` for xml, and for csv the
+results only, one row per user with dotted column names (`name.first`). Compact JSON is
+orjson's, byte for byte what `json.dumps(ensure_ascii=False, separators=(",", ":"))` writes
+(a test checks it) and several times faster.
 """
 
 import csv
@@ -15,10 +17,9 @@ from json.encoder import encode_basestring
 from typing import Any
 from xml.sax.saxutils import escape
 
-from randomuser.encoders import encode_user
+import orjson
 
 CHUNK_SIZE = 100  # About 110 kB of JSON: small strings stay off mmap (128 kB threshold).
-COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
     "pretty": "application/json",
@@ -37,7 +38,7 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def render(format_name: str, users: Users, info: Info) -> Iterator[str]:
-    """Yield the document in ``format_name`` (a key of ``MEDIA_TYPES``), a chunk at a time."""
+    """Yield the document in `format_name` (a key of `MEDIA_TYPES`), a chunk at a time."""
     return RENDERERS[format_name](users, info)
 
 
@@ -48,20 +49,12 @@ def _chunks(users: Users) -> Iterator[list[dict[str, Any]]]:
 
 
 def _json(users: Users, info: Info) -> Iterator[str]:
-    # Each user is encoded as soon as it is generated: its dicts die young, which keeps the
-    # garbage collector's work small.
-    return json_document(map(encode_user, users), info)
-
-
-def json_document(encoded_users: Iterable[str], info: Info) -> Iterator[str]:
-    """Yield the compact JSON document of users already encoded, a chunk at a time."""
-    encoded = iter(encoded_users)
-    separator = '{"results":['
-    while chunk := ",".join(islice(encoded, CHUNK_SIZE)):
-        yield separator + chunk
+    yield '{"results":['
+    separator = ""
+    for chunk in _chunks(users):
+        yield separator + orjson.dumps(chunk)[1:-1].decode()
         separator = ","
-    tail = "" if info is None else ',"info":' + json.dumps(info, **COMPACT)
-    yield f"]{tail}}}"
+    yield "]}" if info is None else f'],"info":{orjson.dumps(info).decode()}}}'
 
 
 def _pretty(users: Users, info: Info) -> Iterator[str]:

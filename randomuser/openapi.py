@@ -140,7 +140,8 @@ USERS_PARAMETERS = [
     _query(
         "page",
         _integer(MAX_PAGE),
-        f"Page, 1 to {MAX_PAGE}: page p with results=r holds users (p-1)*r to p*r-1 of the seed.",
+        f"Page, 1 to {MAX_PAGE}: page `p` with `results=r` holds users `(p-1)*r` to `p*r-1` "
+        "of the seed.",
     ),
     _query(
         "seed",

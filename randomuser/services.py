@@ -8,9 +8,8 @@ from datetime import date
 from accounts.shared import counters
 from randomuser.conf import randomuser_settings
 from randomuser.exceptions import QuotaExceeded
-from randomuser.formats import json_document, render
-from randomuser.generator import FIELDS, VERSION, Options, generate_users
-from randomuser.json_users import generate_users_json
+from randomuser.formats import render
+from randomuser.generator import VERSION, Options, generate_users
 
 QUOTA_WINDOW_SECONDS = 300
 SEED_BYTES = 8
@@ -42,8 +41,5 @@ def users_document(
     """Yield the users of ``options`` as a ``format_name`` document, chunk by chunk."""
     info = {"seed": options.seed, "results": options.results, "page": options.page}
     full_info = {**info, "version": VERSION} if with_info else None
-    if format_name == "json" and options.fields == FIELDS:  # The common case, written directly.
-        encoded = generate_users_json(options, today=today, picture_base=picture_base)
-        return json_document(encoded, full_info)
     users = generate_users(options, today=today, picture_base=picture_base)
     return render(format_name, users, full_info)

@@ -5,6 +5,7 @@ type it gets must be declared by the operation: an endpoint added later is check
 """
 
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -149,3 +150,22 @@ def test_header_mode_without_refresh_is_still_400() -> None:
         response = APIClient().post(path, {}, format="json")
         assert response.status_code == 400
         assert set(response.json()["errors"]) == {"refresh"}
+
+
+def descriptions(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            else:
+                yield from descriptions(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from descriptions(item)
+
+
+def test_no_description_has_a_star_that_markdown_would_eat(schema: dict[str, Any]) -> None:
+    # Swagger UI renders descriptions as Markdown: `a*b` outside code is emphasis.
+    for description in descriptions(schema):
+        prose = re.sub(r"`[^`]*`", "", re.sub(r"(?m)^\s*\* ", "", description))
+        assert "*" not in prose, description

@@ -1145,7 +1145,7 @@ export interface operations {
                 readonly nat?: readonly ("AU" | "BR" | "CA" | "CH" | "DE" | "DK" | "ES" | "FI" | "FR" | "GB" | "IE" | "IN" | "IR" | "MX" | "NL" | "NO" | "NZ" | "RS" | "TR" | "UA" | "US")[];
                 /** @description Leave out the info block. */
                 readonly noinfo?: boolean;
-                /** @description Page, 1 to 10000: page p with results=r holds users (p-1)*r to p*r-1 of the seed. */
+                /** @description Page, 1 to 10000: page `p` with `results=r` holds users `(p-1)*r` to `p*r-1` of the seed. */
                 readonly page?: number;
                 /** @description Charsets (special, upper, lower, number) then an optional length N or MIN-MAX (1 to 64, a range in either order), e.g. upper,lower,number,8-16. Default: a common password. */
                 readonly password?: string;

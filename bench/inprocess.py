@@ -1,0 +1,139 @@
+"""In-process figures, through Django's whole WSGI handler: authentication, auth tax, login.
+
+Each figure compares two ways of doing one request in the same process, in alternating rounds,
+on CPU time (closer than wall-clock time, on a shared machine, to what a request costs on an
+idle one). Call ``django.setup()`` first.
+"""
+
+import io
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from typing import Any
+
+from django.contrib.auth.hashers import check_password
+from django.core.wsgi import get_wsgi_application
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.authentication import JWTAuthentication
+
+application = get_wsgi_application()
+
+
+def environ(method: str, path: str, *, token: str = "", body: bytes = b"") -> dict[str, Any]:
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    return {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "CONTENT_TYPE": "application/json",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        **headers,
+    }
+
+
+def call(base: dict[str, Any]) -> tuple[str, bytes]:
+    """Run one request through the WSGI handler; return its status line and body."""
+    answer: dict[str, str] = {}
+
+    def start_response(status: str, headers: Any, exc_info: Any = None) -> None:
+        answer["status"] = status
+
+    env = {**base, "wsgi.input": io.BytesIO(base["wsgi.input"].getvalue())}
+    response = application(env, start_response)
+    try:
+        body = b"".join(response)
+    finally:
+        response.close()
+    return answer["status"], body
+
+
+def login(username: str, password: str) -> dict[str, Any]:
+    payload = json.dumps({"username": username, "password": password}).encode()
+    status, body = call(environ("POST", "/api/auth/login/", body=payload))
+    if not status.startswith("200"):
+        raise RuntimeError(f"login answered {status}: {body[:200]!r}")
+    result: dict[str, Any] = json.loads(body)
+    return result
+
+
+@contextmanager
+def free_authentication(user: Any) -> Iterator[None]:
+    """Hand ``user`` to every view for free: no token is read, nothing is checked."""
+    original = JWTAuthentication.authenticate
+    JWTAuthentication.authenticate = lambda self, request: (user, None)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        JWTAuthentication.authenticate = original  # type: ignore[method-assign]
+
+
+def cpu_per_call(function: Callable[[], object], calls: int, context: Any) -> float:
+    with context:
+        start = time.process_time()
+        for _ in range(calls):
+            function()
+        return (time.process_time() - start) / calls
+
+
+def authentication(path: str, token: str, user: Any, rounds: int, calls: int) -> dict[str, Any]:
+    """Time ``path`` with JWT authentication and with a free authenticator, alternating.
+
+    Return the per-round CPU seconds of both, and the SQL queries of one authenticated call.
+    """
+    request = environ("GET", path, token=token)
+
+    def one() -> None:
+        status, _ = call(request)
+        assert status.startswith("200"), status
+
+    one()  # Warm up both ways.
+    with free_authentication(user):
+        one()
+    with CaptureQueriesContext(connection) as queries:
+        one()
+    jwt_times: list[float] = []
+    free_times: list[float] = []
+    for number in range(rounds):
+        order = [(nullcontext(), jwt_times), (free_authentication(user), free_times)]
+        for context, times in order if number % 2 == 0 else reversed(order):
+            times.append(cpu_per_call(one, calls, context))
+    return {"jwt": jwt_times, "free": free_times, "queries": len(queries)}
+
+
+def login_against_hasher(username: str, password: str, rounds: int) -> dict[str, list[float]]:
+    """Time whole logins and the hasher's own verify of the same hash, in alternating pairs."""
+    from django.contrib.auth import get_user_model
+
+    encoded = get_user_model()._default_manager.get(username=username).password
+    logins, verifies = [], []
+    for number in range(rounds):
+        pair = [
+            (lambda: login(username, password), logins),
+            (lambda: check_password(password, encoded), verifies),
+        ]
+        for function, times in pair if number % 2 == 0 else reversed(pair):
+            start = time.process_time()
+            function()
+            times.append(time.process_time() - start)
+    return {"login": logins, "hasher": verifies}
+
+
+def median_ratio(numerators: list[float], denominators: list[float]) -> float:
+    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
