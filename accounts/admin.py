@@ -1,11 +1,15 @@
 """Admin for users and their token sessions. No token is stored, so none is shown."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
 from accounts import lockout, services
 from accounts.forms import GuardedAdminAuthenticationForm
@@ -16,7 +20,10 @@ admin.site.login_form = GuardedAdminAuthenticationForm
 
 
 class SessionInline(admin.TabularInline):  # type: ignore[type-arg]
+    """The user's live sessions; the user page links to all of them (they pile up)."""
+
     model = Session
+    verbose_name_plural = "live token sessions"
     fields = ["created_at", "last_used_at", "expires_at", "client", "state"]
     readonly_fields = ["created_at", "last_used_at", "expires_at", "client", "state"]
     extra = 0
@@ -31,6 +38,9 @@ class SessionInline(admin.TabularInline):  # type: ignore[type-arg]
     @admin.display(description="state")
     def state(self, session: Session) -> str:
         return session_state(session)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Session]:
+        return super().get_queryset(request).live()  # type: ignore[attr-defined,no-any-return]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -47,12 +57,26 @@ class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [SessionInline]
     actions = ["revoke_all_sessions", "unlock_logins"]
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "login_locked"]
-    readonly_fields = ["login_locked"]
-    fieldsets = [*(UserAdmin.fieldsets or ()), ("Login lockout", {"fields": ["login_locked"]})]
+    readonly_fields = ["login_locked", "all_sessions"]
+    fieldsets = [
+        *(UserAdmin.fieldsets or ()),
+        ("Login lockout", {"fields": ["login_locked"]}),
+        ("Token sessions", {"fields": ["all_sessions"]}),
+    ]
 
-    @admin.display(description="login locked", boolean=True)
-    def login_locked(self, user: User) -> bool:
-        return lockout.account_is_locked(username=user.get_username())
+    @admin.display(description="login locked")
+    def login_locked(self, user: User) -> str:
+        locked_until = lockout.account_locked_until(username=user.get_username())
+        if locked_until is None:
+            return ""
+        ends = timezone.localtime(datetime.fromtimestamp(locked_until, tz=UTC))
+        return f"locked until {ends:%H:%M}"
+
+    @admin.display(description="all sessions")
+    def all_sessions(self, user: User) -> str:
+        url = reverse("admin:accounts_session_changelist") + f"?user__id__exact={user.pk}"
+        count = Session.objects.filter(user=user).count()
+        return format_html('<a href="{}">All {} (live, revoked and expired)</a>', url, count)
 
     @admin.action(description="Unlock login (clear failed attempts)")
     def unlock_logins(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

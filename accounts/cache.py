@@ -31,7 +31,7 @@ from django.db import router, transaction
 from django.utils import timezone
 
 from accounts.conf import accounts_settings, jwt_settings
-from accounts.degraded import CACHE_ERRORS, report_outage
+from accounts.degraded import CACHE_ERRORS, cache_is_down, or_fallback, report_outage
 
 #: Seconds a stale mark keeps readers from storing a state: longer than any request.
 STALE_SECONDS = 10
@@ -82,6 +82,8 @@ def epoch_key() -> str:
 def auth_state(user_id: Any) -> AuthState:
     """Return the user's state from the cache, or rebuilt from the database."""
     key = state_key(user_id)
+    if cache_is_down():
+        return state_from_database(user_id)
     try:
         move_epoch_if_pending()
         found = cache.get_many([key, epoch_key()])
@@ -99,13 +101,14 @@ def auth_state(user_id: Any) -> AuthState:
 
 def store(key: str, stored: Any, value: tuple[Any, ...]) -> None:
     """Add the state unless a stale mark holds the key; replace an outdated state."""
-    try:
+
+    def add() -> None:
         if stored is not None:
             # An outdated epoch or format: remove it first, as `add` never replaces.
             cache.delete(key)
         cache.add(key, value, accounts_settings.USER_CACHE_TIMEOUT)
-    except CACHE_ERRORS as error:
-        report_outage("authentication state not cached", error)
+
+    or_fallback("authentication state not cached", None, add)
 
 
 def state_from_database(user_id: Any) -> AuthState:
@@ -151,12 +154,14 @@ def users_changed(user_ids: Iterable[Any]) -> None:
 
 
 def mark_stale(keys: set[str]) -> None:
-    try:
-        cache.set_many(dict.fromkeys(keys, STALE), STALE_SECONDS)
-    except CACHE_ERRORS as error:
-        # The stored states may be wrong now: retire them all once the cache answers.
-        _pending["epoch_move"] = True
-        report_outage("invalidation postponed", error)
+    if not cache_is_down():
+        try:
+            cache.set_many(dict.fromkeys(keys, STALE), STALE_SECONDS)
+            return
+        except CACHE_ERRORS as error:
+            report_outage("invalidation postponed", error)
+    # The stored states may be wrong now: retire them all once the cache answers.
+    _pending["epoch_move"] = True
 
 
 def move_epoch_if_pending() -> None:

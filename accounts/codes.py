@@ -9,7 +9,7 @@ DRF's own codes (`not_authenticated`, `throttled`, …) pass through unchanged.
 INVALID = "invalid"  # A field or parameter failed validation; `errors` says which.
 PARSE_ERROR = "parse_error"
 JSON_TOO_DEEP = "json_too_deep"
-BAD_REQUEST = "bad_request"  # A bad Content-Length header or charset.
+BAD_REQUEST = "bad_request"  # A bad Content-Length or charset, a Host not allowed.
 WRONG_PASSWORD = "wrong_password"
 # 401
 NOT_AUTHENTICATED = "not_authenticated"
@@ -34,5 +34,8 @@ REFRESH_SUPERSEDED = "refresh_superseded"  # 409: a late tab's refresh; retry.
 REQUEST_TOO_LARGE = "request_too_large"
 UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 THROTTLED = "throttled"
+# 500, 503
+SERVER_ERROR = "server_error"  # A bug: the traceback is in the log.
+SERVICE_UNAVAILABLE = "service_unavailable"  # The database is unreachable; retry.
 
 ALL = frozenset(value for name, value in dict(globals()).items() if name.isupper())

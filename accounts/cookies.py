@@ -6,16 +6,15 @@ send a custom header without a CORS preflight, which only the allowed origins pa
 """
 
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
+from django.http.request import split_domain_port
 from django.utils import timezone
-from rest_framework_simplejwt.exceptions import TokenError
 
 from accounts.conf import accounts_settings
-from accounts.tokens import RefreshToken
 
 COOKIE_MODE = "cookie"
 DEVICE_COOKIE_NAME = "device"
@@ -44,21 +43,15 @@ def cookie_is_secure(request: HttpRequest) -> bool:
     """Secure, except plain-http development on a loopback host with DEBUG on."""
     if not accounts_settings.REFRESH_COOKIE_SECURE:
         return False
-    host = request.get_host().rsplit(":", 1)[0] if "]" not in request.get_host() else "[::1]"
+    host, _ = split_domain_port(request.get_host())
     local_development = settings.DEBUG and not request.is_secure() and host in DEVELOPMENT_HOSTS
     return not local_development
 
 
-def token_expiry(raw_refresh: str) -> datetime:
-    try:
-        expires = RefreshToken(raw_refresh, verify=False)["exp"]  # type: ignore[arg-type]
-    except (TokenError, KeyError):
-        return timezone.now()
-    return datetime.fromtimestamp(expires, tz=UTC)
-
-
-def set_refresh_cookie(response: HttpResponseBase, request: HttpRequest, raw_refresh: str) -> None:
-    expires_at = token_expiry(raw_refresh)
+def set_refresh_cookie(
+    response: HttpResponseBase, request: HttpRequest, raw_refresh: str, expires_at: datetime
+) -> None:
+    """Set the refresh cookie to live as long as the token it carries."""
     response.set_cookie(
         accounts_settings.REFRESH_COOKIE_NAME,
         raw_refresh,

@@ -29,12 +29,14 @@ import math
 import time
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest
 
 from accounts import cookies, counters
 from accounts.conf import accounts_settings
+from accounts.degraded import fails_open, or_fallback
 from accounts.network import client_ip, lockout_network
 from accounts.signals import emit
 
@@ -42,6 +44,8 @@ from accounts.signals import emit
 # guesser staying under the rate limits still reaches the lockout.
 FAILURE_MEMORY_SECONDS = 86400
 KNOWN_CLIENT_SECONDS = 30 * 86400
+# While the cache is down no client is locked and no failure is counted.
+LOCKOUT_DOWN = "account lockout fails open"
 DAY = 86400
 
 
@@ -79,7 +83,8 @@ def client_of(*, request: HttpRequest, username: str) -> Client:
     address = client_ip(request)
     network = lockout_network(address) if address else "unknown"
     device = cookies.device_of(request, account)
-    found = cache.get_many([key(account, "generation"), key(account, "known", network)])
+    keys = [key(account, "generation"), key(account, "known", network)]
+    found: dict[str, Any] = or_fallback(LOCKOUT_DOWN, {}, lambda: cache.get_many(keys))
     return Client(
         account=account,
         generation=found.get(key(account, "generation"), 0),
@@ -89,6 +94,7 @@ def client_of(*, request: HttpRequest, username: str) -> Client:
     )
 
 
+@fails_open(LOCKOUT_DOWN, False)
 def is_locked(client: Client) -> bool:
     """Tell whether password checks of this client for its account are refused."""
     cap = accounts_settings.LOCKOUT_ACCOUNT_FAILURES
@@ -97,6 +103,7 @@ def is_locked(client: Client) -> bool:
     return deadline_ahead(cache.get(client.key("locked", client.name)))
 
 
+@fails_open(LOCKOUT_DOWN, None)
 def record_failure(client: Client) -> None:
     """Count a failure of this client; lock it, or all unknown clients, at the limits."""
     limit = accounts_settings.LOCKOUT_FAILURES
@@ -113,9 +120,14 @@ def record_failure(client: Client) -> None:
 
 def record_success(client: Client, request: HttpRequest) -> None:
     """Forget this client's failures, remember its network and give it a device cookie."""
+    forget_failures_and_know(client)
+    cookies.issue_device_cookie(request, client.account, client.device)
+
+
+@fails_open(LOCKOUT_DOWN, None)
+def forget_failures_and_know(client: Client) -> None:
     cache.delete(client.key("failures", client.name))
     cache.set(key(client.account, "known", client.network), True, KNOWN_CLIENT_SECONDS)
-    cookies.issue_device_cookie(request, client.account, client.device)
 
 
 def count_unknown_failure(client: Client) -> None:
@@ -152,12 +164,24 @@ def generation(account: str) -> int:
     return found if isinstance(found, int) else 0
 
 
-def account_is_locked(*, username: str) -> bool:
-    """Tell whether any client is locked out of this account (for the admin)."""
+NOT_LOCKED: float | None = None
+
+
+@fails_open(LOCKOUT_DOWN, NOT_LOCKED)
+def account_locked_until(*, username: str) -> float | None:
+    """Return when the last lock of a client out of this account ends (a Unix time), or None
+    when no client is locked out (for the admin)."""
     account = account_id(username)
-    return deadline_ahead(cache.get(key(account, generation(account), "any-lock")))
+    deadline = cache.get(key(account, generation(account), "any-lock"))
+    return deadline if isinstance(deadline, float) and deadline_ahead(deadline) else None
 
 
+def account_is_locked(*, username: str) -> bool:
+    """Tell whether any client is locked out of this account."""
+    return account_locked_until(username=username) is not None
+
+
+@fails_open(LOCKOUT_DOWN, None)
 def account_unlock(*, username: str) -> None:
     """Lift every lock of the account and forget its failures (known clients stay)."""
     generation_key = key(account_id(username), "generation")

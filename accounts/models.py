@@ -98,6 +98,9 @@ class Session(models.Model):
     objects = SessionQuerySet.as_manager()
 
     class Meta:
+        # Not "sessions": Django's own sessions app sits next to it in the admin.
+        verbose_name = "token session"
+        verbose_name_plural = "token sessions"
         ordering = ["-last_used_at"]
         indexes = [models.Index(fields=["user", "revoked_at"])]
 

@@ -86,7 +86,7 @@ class LoginSerializer(serializers.Serializer[Any]):
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             ip_address=client_ip(request),
         )
-        return {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
+        return {**pair.body(), "user": UserSerializer(user).data}
 
 
 class TokenPairSerializer(serializers.Serializer[Any]):
@@ -128,7 +128,7 @@ class RefreshSerializer(serializers.Serializer[Any]):
                 pair = services.session_refresh(token=token)
         except RefreshTokenSuperseded as error:
             raise Conflict(error.message, code=error.code) from error
-        return {"access": pair.access, "refresh": pair.refresh}
+        return pair.body()
 
 
 class LogoutSerializer(RefreshSerializer):

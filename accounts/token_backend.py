@@ -7,8 +7,8 @@ the token's `kid` header and accepts only that key's algorithm. Other headers (`
 settings are read through their module: it replaces `api_settings` when they change.
 """
 
+import functools
 import time
-from datetime import timedelta
 from typing import Any
 
 import jwt
@@ -22,51 +22,64 @@ from accounts.conf import accounts_settings, jwt_settings
 from accounts.keys import KeySet, keys_from_settings
 from accounts.signals import emit
 
-_loaded: dict[str, KeySet] = {}
 
-
+@functools.cache
 def key_set() -> KeySet:
     """Return the configured key set, parsed once per process (and per settings change)."""
-    if "keys" not in _loaded:
-        _loaded["keys"] = keys_from_settings(
-            accounts_settings.SIGNING_KEYS,
-            accounts_settings.SIGNING_KEYS_FILE,
-            jwt_settings.SIGNING_KEY,
-        )
-    return _loaded["keys"]
+    return keys_from_settings(
+        accounts_settings.SIGNING_KEYS,
+        accounts_settings.SIGNING_KEYS_FILE,
+        jwt_settings.SIGNING_KEY,
+    )
+
+
+@functools.cache
+def token_backend() -> "KeySetTokenBackend":
+    """Return the backend of the configured keys and SimpleJWT settings (once per change)."""
+    return KeySetTokenBackend(key_set())
 
 
 @receiver(setting_changed, dispatch_uid="accounts.forget_key_set")
 def forget_key_set(setting: str, **kwargs: Any) -> None:
     if setting in ("ACCOUNTS", "SIMPLE_JWT"):
-        _loaded.clear()
+        key_set.cache_clear()
+        token_backend.cache_clear()
 
 
 class KeySetTokenBackend(TokenBackend):
     """Sign with the newest active key, verify with the key named by `kid`.
 
-    Issuer, audience and leeway are read from SimpleJWT's settings at each call.
+    SimpleJWT's attributes describe the signing key; issuer, audience and leeway come
+    from SimpleJWT's settings.
     """
 
-    def __init__(self) -> None:
-        """Hold no key: every call reads the current key set and settings."""
-
-    def get_leeway(self) -> timedelta:
-        return jwt_settings.LEEWAY
+    def __init__(self, keys: KeySet) -> None:
+        signing = keys.signing_key
+        super().__init__(
+            signing.algorithm,
+            signing.signing_key,
+            signing.verifying_key,
+            audience=jwt_settings.AUDIENCE,
+            issuer=jwt_settings.ISSUER,
+            leeway=jwt_settings.LEEWAY,
+            json_encoder=jwt_settings.JSON_ENCODER,
+        )
+        self.keys = keys
 
     def encode(self, payload: dict[str, Any]) -> str:
+        """Sign as SimpleJWT does, naming the key in the `kid` header (RFC 7515 §4.1.4)."""
         claims = payload.copy()
-        if jwt_settings.AUDIENCE is not None:
-            claims["aud"] = jwt_settings.AUDIENCE
-        if jwt_settings.ISSUER is not None:
-            claims["iss"] = jwt_settings.ISSUER
-        key = key_set().signing_key
+        if self.audience is not None:
+            claims["aud"] = self.audience
+        if self.issuer is not None:
+            claims["iss"] = self.issuer
+        signing = self.keys.signing_key
         return jwt.encode(
             claims,
-            key.signing_key,
-            algorithm=key.algorithm,
-            headers={"kid": key.kid},
-            json_encoder=jwt_settings.JSON_ENCODER,
+            signing.signing_key,
+            algorithm=signing.algorithm,
+            headers={"kid": signing.kid},
+            json_encoder=self.json_encoder,
         )
 
     def decode(self, token: Any, verify: bool = True) -> dict[str, Any]:
@@ -81,21 +94,20 @@ class KeySetTokenBackend(TokenBackend):
 
     def verified_claims(self, token: Any) -> dict[str, Any]:
         header = jwt.get_unverified_header(token)
-        key = key_set().verifying_key(header.get("kid"))
+        key = self.keys.verifying_key(header.get("kid"))
         if key is None:
             raise jwt.InvalidTokenError("Unknown or retired key id")
         if header.get("alg") != key.algorithm:
             raise jwt.InvalidAlgorithmError("The algorithm is not the key's algorithm")
-        audience = jwt_settings.AUDIENCE
         claims: dict[str, Any] = jwt.decode(
             token,
             key.verifying_key,
             algorithms=[key.algorithm],
-            audience=audience,
-            issuer=jwt_settings.ISSUER,
+            audience=self.audience,
+            issuer=self.issuer,
             # The time claims are checked below, after their types.
             options={
-                "verify_aud": audience is not None,
+                "verify_aud": self.audience is not None,
                 "verify_exp": False,
                 "verify_iat": False,
                 "verify_nbf": False,
@@ -117,6 +129,3 @@ class KeySetTokenBackend(TokenBackend):
             raise jwt.ExpiredSignatureError("Signature has expired")
         if max(claims["iat"], claims.get("nbf", 0)) > now + leeway:
             raise jwt.ImmatureSignatureError("The token is not yet valid")
-
-
-key_set_token_backend = KeySetTokenBackend()

@@ -9,25 +9,25 @@ token classes below sign and verify with the key set (`accounts.token_backend`);
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from rest_framework_simplejwt import tokens
-from rest_framework_simplejwt.backends import TokenBackend
 
 from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import jwt_settings
 from accounts.models import Session
-from accounts.token_backend import key_set_token_backend
+from accounts.token_backend import token_backend
 
 
-class KeySetBackendMixin:
-    """Use the key set's backend instead of SimpleJWT's module-level one."""
+class KeySetBackendMixin(tokens.Token):
+    """Sign and verify with the key set's backend, through SimpleJWT's `_token_backend` hook.
 
-    @property
-    def token_backend(self) -> TokenBackend:
-        return key_set_token_backend
+    Set per token, not per class, so that a change of keys or settings takes effect.
+    """
 
-    def get_token_backend(self) -> TokenBackend:
-        return key_set_token_backend
+    def __init__(self, token: Any = None, verify: bool = True) -> None:
+        self._token_backend = token_backend()
+        super().__init__(token, verify)
 
 
 class AccessToken(KeySetBackendMixin, tokens.AccessToken):
@@ -52,6 +52,17 @@ class TokenPair:
     refresh: str
     session: Session
     refresh_expires_at: datetime
+
+    def body(self) -> dict[str, Any]:
+        """Both tokens for the response, with the refresh token's expiry for its cookie.
+
+        The views take `refresh_expires_at` out before answering.
+        """
+        return {
+            "access": self.access,
+            "refresh": self.refresh,
+            "refresh_expires_at": self.refresh_expires_at,
+        }
 
 
 def new_token_id() -> str:

@@ -1,6 +1,7 @@
 """Token endpoints: thin views over the serializers and services."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -50,7 +51,7 @@ TRANSPORT_PARAMETER = OpenApiParameter(
 )
 
 
-class TokenTransportMixin(APIView):
+class TokenTransportMixin(generics.GenericAPIView[Any]):
     """Move the refresh token between body and cookie in cookie mode; never cache tokens."""
 
     reads_refresh_cookie = False
@@ -68,7 +69,7 @@ class TokenTransportMixin(APIView):
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if self.reads_refresh_cookie and "data" in kwargs:
             kwargs["data"] = self.data_with_cookie(self.request, kwargs["data"])
-        return super().get_serializer(*args, **kwargs)  # type: ignore[misc]
+        return super().get_serializer(*args, **kwargs)
 
     @staticmethod
     def data_with_cookie(request: HttpRequest, data: Any) -> Any:
@@ -87,16 +88,20 @@ class TokenTransportMixin(APIView):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_cache_control(response, no_store=True)
         cookies.set_device_cookie(response, request)
+        data = getattr(response, "data", None)
+        expires_at = data.pop("refresh_expires_at", None) if isinstance(data, dict) else None
         if cookies.wants_cookie_mode(request):
-            self.move_refresh_to_cookie(request, response)
+            self.move_refresh_to_cookie(request, response, expires_at)
         return response
 
-    def move_refresh_to_cookie(self, request: Request, response: Response) -> None:
+    def move_refresh_to_cookie(
+        self, request: Request, response: Response, expires_at: datetime | None
+    ) -> None:
         data = getattr(response, "data", None)
         if response.status_code == status.HTTP_200_OK and isinstance(data, dict):
             raw = data.pop("refresh", None)
-            if raw:
-                cookies.set_refresh_cookie(response, request, raw)
+            if raw and expires_at:
+                cookies.set_refresh_cookie(response, request, raw, expires_at)
         elif self.reads_refresh_cookie and response.status_code in (204, 401):
             cookies.clear_refresh_cookie(response)
 
@@ -211,7 +216,7 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
                 session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
                 new_password=serializer.validated_data["new_password"],
             )
-        return Response({"access": pair.access, "refresh": pair.refresh})
+        return Response(pair.body())
 
 
 class CurrentSessionMixin(generics.GenericAPIView[Session]):

@@ -84,7 +84,7 @@ APPEND_SLASH = False
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "jwtsite" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -115,12 +115,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# A stopped or hung Redis must cost a request a fraction of a second, not minutes:
+# requests fall back to the database (see accounts/degraded.py).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "jwtsite",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -143,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # HTTPS in production (DEBUG off); see SECURITY.md's deployment checklist.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the app servers over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
@@ -217,8 +223,11 @@ ACCOUNTS = {
     "TRUSTED_PROXIES": env.int("AUTH_TRUSTED_PROXIES", default=0),
 }
 
+# Where the Angular client is served (`make run CLIENT_PORT=...` sets it); linked from `/`.
+CLIENT_URL = env.str("CLIENT_URL", default="http://127.0.0.1:4200").rstrip("/")
 CORS_ALLOWED_ORIGINS = env.list(
-    "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:4200", "http://localhost:4200"]
+    "CORS_ALLOWED_ORIGINS",
+    default=list(dict.fromkeys([CLIENT_URL, CLIENT_URL.replace("//127.0.0.1:", "//localhost:")])),
 )
 # Exactly the API and the course's routes (with or without their slash), not `/mebogus`.
 CORS_URLS_REGEX = r"^/(api/.*|(login|me|random-user)/?)$"
@@ -236,6 +245,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Keep the token across page reloads (in the browser's local storage).
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...
@@ -249,7 +260,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "loggers": {"accounts": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {
+        "accounts": {"handlers": ["console"], "level": "INFO"},
+        # Unhandled exceptions (with their traceback) and refused hosts, debug or not.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }
 
 # Only what the environment sets: `randomuser.conf` holds the defaults.

@@ -1,12 +1,24 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-handler400 = "rest_framework.exceptions.bad_request"
+from accounts.views import not_found
+
+handler400 = "accounts.handlers.bad_request"
 handler404 = "accounts.views.not_found"
-handler500 = "rest_framework.exceptions.server_error"
+handler500 = "accounts.handlers.server_error"
 
 urlpatterns = [
+    path(
+        "",
+        TemplateView.as_view(
+            template_name="index.html", extra_context={"client_url": settings.CLIENT_URL}
+        ),
+        name="index",
+    ),
+    path("", include("accounts.health")),
     path("admin/", admin.site.urls),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("randomuser.urls")),
@@ -15,4 +27,6 @@ urlpatterns = [
     path("", include("accounts.compat_urls")),
     path("", include("accounts.jwks_urls")),
     path("", include("randomuser.compat_urls")),
+    # Unknown API URLs answer JSON even with debug on (handler404 only serves debug off).
+    re_path(r"^api/", not_found),
 ]

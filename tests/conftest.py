@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -5,7 +6,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from accounts import cache as auth_cache
+from accounts import degraded
 from accounts.signals import security_event
+from jwtsite.settings import REDIS_CACHE_OPTIONS
+from tests.servers import RedisServer
 
 PASSWORD = "correct horse battery staple"
 
@@ -63,3 +68,39 @@ def events() -> Any:
     security_event.connect(receiver)
     yield received
     security_event.disconnect(receiver)
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    server = RedisServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def own_redis(redis_server: RedisServer, settings: Any) -> Iterator[RedisServer]:
+    """Point the cache at a Redis of this test's own, with the project's timeouts."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server.url,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
+    }
+    close_breaker()
+    yield redis_server
+    close_breaker()
+
+
+def close_breaker_only() -> None:
+    degraded._breaker["open_until"] = 0.0
+
+
+def close_breaker() -> None:
+    """As if the breaker's seconds had passed (the test does not sleep them)."""
+    degraded._breaker["open_until"] = 0.0
+    degraded._last_reported.clear()
+    auth_cache._pending["epoch_move"] = False

@@ -8,6 +8,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.conf import accounts_settings
+from accounts.models import Session
 
 LOGIN = "/api/auth/login/"
 REFRESH = "/api/auth/refresh/"
@@ -32,6 +33,18 @@ def bearer(access: str) -> APIClient:
 def refresh_status(token: str) -> int:
     """Refresh with `token` from a fresh client and return the status code."""
     return int(APIClient().post(REFRESH, {"refresh": token}, format="json").status_code)
+
+
+def make_session(user: Any, **fields: Any) -> Session:
+    """Create a live session of ``user`` directly in the database, ``fields`` overriding."""
+    now = timezone.now()
+    values = {
+        "current_jti": "x",
+        "expires_at": now + timedelta(days=30),
+        "refresh_expires_at": now + timedelta(days=1),
+        **fields,
+    }
+    return Session.objects.create(user=user, **values)
 
 
 def after_reuse_grace() -> time_machine.travel:

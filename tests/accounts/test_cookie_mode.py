@@ -1,6 +1,8 @@
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from rest_framework.test import APIClient
 
@@ -35,9 +37,19 @@ def test_login_puts_the_refresh_token_in_a_strict_httponly_cookie(
 
 @pytest.mark.parametrize(
     ("host", "secure"),
-    [("127.0.0.1:8000", False), ("localhost:8000", False), ("api.example.com", True)],
+    [
+        ("127.0.0.1:8000", False),
+        ("localhost:8000", False),
+        ("[::1]:8000", False),
+        ("api.example.com", True),
+        ("[2001:db8::1]:8000", True),
+        ("[2001:db8::1]", True),
+    ],
 )
-@override_settings(DEBUG=True, ALLOWED_HOSTS=["127.0.0.1", "localhost", "api.example.com"])
+@override_settings(
+    DEBUG=True,
+    ALLOWED_HOSTS=["127.0.0.1", "localhost", "[::1]", "api.example.com", "[2001:db8::1]"],
+)
 def test_cookie_is_secure_except_for_local_http_development(
     api_client: APIClient, user: Any, password: str, host: str, secure: bool
 ) -> None:
@@ -49,6 +61,14 @@ def test_cookie_is_secure_except_for_local_http_development(
         **COOKIE_MODE,
     )
     assert bool(response.cookies[COOKIE]["secure"]) is secure
+
+
+@override_settings(ACCOUNTS={**settings.ACCOUNTS, "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=1)})
+def test_the_cookie_lives_as_long_as_its_token(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    cookie = cookie_login(api_client, password).cookies[COOKIE]
+    assert 3500 < int(cookie["max-age"]) <= 3600
 
 
 def test_refresh_reads_and_rotates_the_cookie(
@@ -120,7 +140,7 @@ def test_logout_revokes_and_clears_the_cookie(
 
 def test_header_mode_stays_the_default(api_client: APIClient, user: Any, password: str) -> None:
     response = api_client.post(LOGIN, {"username": "alice", "password": password}, format="json")
-    assert "refresh" in response.json()
+    assert set(response.json()) == {"access", "refresh", "user"}
     assert COOKIE not in response.cookies
 
 

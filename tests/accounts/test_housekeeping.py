@@ -8,18 +8,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Session
-from tests.helpers import after_reuse_grace
-
-
-def make_session(user: Any, **fields: Any) -> Session:
-    now = timezone.now()
-    values = {
-        "current_jti": "x",
-        "expires_at": now + timedelta(days=30),
-        "refresh_expires_at": now + timedelta(days=1),
-        **fields,
-    }
-    return Session.objects.create(user=user, **values)
+from tests.helpers import after_reuse_grace, make_session
 
 
 def test_clear_command_deletes_only_stale_sessions(user: Any) -> None:

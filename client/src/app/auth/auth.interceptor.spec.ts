@@ -133,6 +133,21 @@ describe('authInterceptor', () => {
       retries.forEach((call) => call.flush({}));
     });
 
+    it('retries with the token another tab handed over meanwhile, without refreshing', async () => {
+      const otherTab = new BroadcastChannel(`auth:${API}`);
+      http.get(RANDOM).subscribe();
+      const call = controller.expectOne(RANDOM);
+      otherTab.postMessage({ type: 'token', access: 'from-the-other-tab' });
+      await vi.waitFor(() => expect(auth.accessToken()).toBe('from-the-other-tab'));
+      otherTab.close();
+      call.flush(EXPIRED, { status: 401, statusText: 'Unauthorized' });
+
+      controller.expectNone(REFRESH);
+      const retry = controller.expectOne(RANDOM);
+      expect(retry.request.headers.get('Authorization')).toBe('Bearer from-the-other-tab');
+      retry.flush({});
+    });
+
     it('starts a new refresh for a later expiry once the first one is done', () => {
       http.get(RANDOM).subscribe();
       expire();

@@ -3,13 +3,14 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { API, USER, provideTestHttp } from '../testing';
-import { AuthService } from './auth.service';
+import { AuthService, SIGNED_OUT_ELSEWHERE } from './auth.service';
 
 const LOGIN = `${API}/api/auth/login/`;
 const REFRESH = `${API}/api/auth/refresh/`;
 const LOGOUT = `${API}/api/auth/logout/`;
 const ME = `${API}/api/auth/me/`;
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
+const SUPERSEDED = { status: 409, statusText: 'Conflict' };
 
 describe('AuthService', () => {
   let controller: HttpTestingController;
@@ -119,6 +120,26 @@ describe('AuthService', () => {
       controller.expectOne(REFRESH).flush({ access: 'again' });
       expect(auth.accessToken()).toBe('again');
     });
+
+    it('retries once when another tab rotated the cookie a moment ago (409)', () => {
+      const tokens: string[] = [];
+      auth.refreshAccessToken().subscribe((token) => tokens.push(token));
+      expectCookieMode(REFRESH).flush({ code: 'refresh_superseded' }, SUPERSEDED);
+      expectCookieMode(REFRESH).flush({ access: 'after-retry' });
+      expect(tokens).toEqual(['after-retry']);
+      expect(auth.accessToken()).toBe('after-retry');
+    });
+
+    it('gives up after a second 409, and never retries another error', () => {
+      const failures: number[] = [];
+      auth.refreshAccessToken().subscribe({ error: (error) => failures.push(error.status) });
+      controller.expectOne(REFRESH).flush({ code: 'refresh_superseded' }, SUPERSEDED);
+      controller.expectOne(REFRESH).flush({ code: 'refresh_superseded' }, SUPERSEDED);
+      auth.refreshAccessToken().subscribe({ error: (error) => failures.push(error.status) });
+      controller.expectOne(REFRESH).flush({ code: 'conflict' }, SUPERSEDED);
+      controller.expectNone(REFRESH);
+      expect(failures).toEqual([409, 409]);
+    });
   });
 
   describe('logout', () => {
@@ -149,6 +170,79 @@ describe('AuthService', () => {
       expect(done).toBe(true);
       expect(auth.status()).toBe('signed-out');
       expect(auth.accessToken()).toBeNull();
+    });
+  });
+
+  describe('other tabs', () => {
+    let otherTab: BroadcastChannel;
+    let heard: unknown[];
+
+    beforeEach(() => {
+      otherTab = new BroadcastChannel(`auth:${API}`);
+      heard = [];
+      otherTab.onmessage = (event: MessageEvent<unknown>) => heard.push(event.data);
+    });
+
+    afterEach(() => otherTab.close());
+
+    function signIn() {
+      auth.login('ada', 'secret').subscribe();
+      controller.expectOne(LOGIN).flush({ access: 'access-1', user: USER });
+    }
+
+    it('hands its new access token to the other tabs', async () => {
+      auth.refreshAccessToken().subscribe();
+      controller.expectOne(REFRESH).flush({ access: 'fresh' });
+      await vi.waitFor(() => expect(heard).toEqual([{ type: 'token', access: 'fresh' }]));
+    });
+
+    it('uses the access token another tab refreshed, without refreshing itself', async () => {
+      signIn();
+      otherTab.postMessage({ type: 'token', access: 'from-the-other-tab' });
+      await vi.waitFor(() => expect(auth.accessToken()).toBe('from-the-other-tab'));
+      controller.expectNone(REFRESH);
+      expect(auth.status()).toBe('signed-in');
+    });
+
+    it('is signed out when another tab logs out', async () => {
+      signIn();
+      otherTab.postMessage({ type: 'logout' });
+      await vi.waitFor(() => expect(auth.status()).toBe('signed-out'));
+      expect(auth.accessToken()).toBeNull();
+      expect(auth.user()).toBeNull();
+      expect(auth.notice()).toBe(SIGNED_OUT_ELSEWHERE);
+      controller.expectNone(LOGOUT);
+    });
+
+    it('is signed in when another tab logs in', async () => {
+      auth.endSession();
+      otherTab.postMessage({ type: 'login', access: 'access-9', user: USER });
+      await vi.waitFor(() => expect(auth.status()).toBe('signed-in'));
+      expect(auth.user()).toEqual(USER);
+      expect(auth.accessToken()).toBe('access-9');
+      expect(auth.notice()).toBe('');
+    });
+
+    it('tells the other tabs about its login and its logout', async () => {
+      signIn();
+      auth.logout().subscribe();
+      controller.expectOne(LOGOUT).flush(null, { status: 204, statusText: 'No Content' });
+      await vi.waitFor(() =>
+        expect(heard).toEqual([
+          { type: 'login', access: 'access-1', user: USER },
+          { type: 'logout' },
+        ]),
+      );
+    });
+
+    it('takes no access token while signed out, and ignores what is not a message', async () => {
+      auth.endSession();
+      otherTab.postMessage('hello');
+      otherTab.postMessage({ type: 'token' });
+      otherTab.postMessage({ type: 'token', access: 'stray' });
+      otherTab.postMessage({ type: 'login', access: 'access-9', user: USER });
+      await vi.waitFor(() => expect(auth.status()).toBe('signed-in'));
+      expect(auth.accessToken()).toBe('access-9');
     });
   });
 });

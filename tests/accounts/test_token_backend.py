@@ -1,0 +1,30 @@
+"""The key set's token backend is a whole SimpleJWT backend, reached through SimpleJWT's hook."""
+
+from typing import Any
+
+from django.conf import settings
+from django.test import override_settings
+from rest_framework_simplejwt.backends import TokenBackend
+
+from accounts.token_backend import KeySetTokenBackend, token_backend
+from accounts.tokens import AccessToken, RefreshToken
+
+
+def test_inherited_methods_work_on_the_instance(user: Any) -> None:
+    backend = token_backend()
+    signed = str(RefreshToken.for_user(user))
+    # SimpleJWT's own decode, with the attributes the backend set up through its parent.
+    claims = TokenBackend.decode(backend, signed)
+    assert claims["user_id"] == str(user.pk)
+    assert backend.algorithm == "HS256"
+    assert backend.get_leeway().total_seconds() == 0
+
+
+def test_tokens_use_the_backend_of_the_current_settings(user: Any) -> None:
+    assert isinstance(AccessToken().token_backend, KeySetTokenBackend)
+    assert AccessToken().token_backend is token_backend()
+    before = token_backend()
+    with override_settings(SIMPLE_JWT={**settings.SIMPLE_JWT, "ISSUER": "https://issuer"}):
+        assert token_backend() is not before
+        assert AccessToken().token_backend.issuer == "https://issuer"
+    assert token_backend().issuer is None

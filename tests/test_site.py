@@ -1,0 +1,60 @@
+"""What a newcomer meets first: the index at `/`, JSON 404s under `/api/`, Swagger UI."""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from drf_spectacular.generators import SchemaGenerator
+
+
+@pytest.fixture
+def debug_on(settings: Any) -> None:
+    """Serve requests as `make run` does, with debug on (Django's HTML debug pages)."""
+    settings.DEBUG = True
+
+
+def test_the_index_links_to_the_api_docs_admin_and_client(client: Client, settings: Any) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for href in ("/api/docs/", "/api/schema/", "/api/auth/login/", "/api/random-users/", "/admin/"):
+        assert f'href="{href}"' in page
+    assert f'href="{settings.CLIENT_URL}/"' in page
+
+
+@pytest.mark.parametrize("path", ["/api/nope/", "/api/auth/nope", "/api/random-users/x/"])
+def test_unknown_api_urls_answer_json_with_debug_on(
+    client: Client, debug_on: None, path: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_found"
+
+
+def test_swagger_ui_keeps_its_authorization_across_reloads(client: Client) -> None:
+    page = client.get("/api/docs/").content.decode()
+    assert '"persistAuthorization": true' in page
+
+
+def descriptions(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            else:
+                yield from descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from descriptions(value)
+
+
+def test_no_description_has_a_star_markdown_would_eat(db: Any) -> None:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    for description in descriptions(schema):
+        # Code spans and "* " list bullets are Markdown meant as such; any other "*" is
+        # emphasis that hides the star (and italicises the text after it).
+        prose = re.sub(r"`[^`]*`|^\* ", "", description, flags=re.MULTILINE)
+        assert "*" not in prose, description
