@@ -11,6 +11,7 @@ from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 from accounts.conf import KNOWN_SETTINGS, accounts_settings, jwt_settings
 from accounts.keys import KeyConfigError
+from accounts.processes import cache_is_process_local
 from accounts.throttling import parse_rate
 from accounts.token_backend import key_set
 
@@ -170,7 +171,7 @@ def check_allowed_hosts_wildcard(
         Warning(
             "ALLOWED_HOSTS contains '*'.",
             hint="List the exact host names the site is served under (DJANGO_ALLOWED_HOSTS).",
-            id="accounts.W001",
+            id="accounts.W002",
         )
     ]
 
@@ -190,7 +191,7 @@ def check_cors_origins(
         Warning(
             f"CORS_ALLOWED_ORIGINS allows {origin!r}.",
             hint="Allow only https:// origins (plain http only for localhost in development).",
-            id="accounts.W002",
+            id="accounts.W003",
         )
         for origin in risky
     ]
@@ -203,3 +204,19 @@ def insecure_remote(origin: str) -> bool:
     scheme, _, rest = origin.partition("://")
     host = rest.rsplit(":", 1)[0] if not rest.startswith("[") else rest.split("]")[0] + "]"
     return scheme.lower() == "http" and host.lower() not in LOCAL_HOSTS
+
+
+@register(deploy=True)
+def check_shared_cache(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """In production several app servers must share one cache (see `accounts.processes`)."""
+    if not cache_is_process_local():
+        return []
+    return [
+        Warning(
+            "The default cache is local to each process: only one server process may run.",
+            hint="Point CACHES['default'] at a shared cache (in this project: set REDIS_URL).",
+            id="accounts.W001",
+        )
+    ]

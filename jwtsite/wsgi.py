@@ -11,6 +11,11 @@ from accounts.wsgi import RequestGuard  # noqa: E402
 
 application = RequestGuard(django_application)
 
+# Several server processes without a shared cache would disagree on revocations and limits.
+from accounts.processes import claim_local_cache  # noqa: E402
+
+claim_local_cache()
+
 # Extract the fake-user data once per process now, not during the first request.
 from randomuser.nationalities import load_all  # noqa: E402
 

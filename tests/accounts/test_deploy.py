@@ -31,12 +31,21 @@ def readme_production_profile() -> dict[str, str]:
     }
 
 
-def check_deploy(environment: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+def production(tmp_path: Path) -> dict[str, str]:
+    """The README's production profile as a process environment (SQLite in `tmp_path`)."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "jwtsite.settings",
+        **readme_production_profile(),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+
+
+def check_deploy(environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={"PATH": os.environ.get("PATH", ""), **environment, **database},
+        env=environment,
         capture_output=True,
         text=True,
         timeout=120,
@@ -44,21 +53,17 @@ def check_deploy(environment: dict[str, str], tmp_path: Path) -> subprocess.Comp
 
 
 def test_the_readme_production_profile_passes_check_deploy(tmp_path: Path) -> None:
-    profile = readme_production_profile()
-    assert {"DJANGO_SECRET_KEY", "JWT_SIGNING_KEY", "DJANGO_ALLOWED_HOSTS"} <= set(profile)
-    result = check_deploy({"DJANGO_SETTINGS_MODULE": "jwtsite.settings", **profile}, tmp_path)
+    assert {"DJANGO_SECRET_KEY", "JWT_SIGNING_KEY", "REDIS_URL"} <= set(readme_production_profile())
+    result = check_deploy(production(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
 def test_the_same_key_for_jwt_and_django_fails_check_deploy(tmp_path: Path) -> None:
     secret = secrets.token_urlsafe(50)
-    profile = {
-        **readme_production_profile(),
-        "DJANGO_SECRET_KEY": secret,
-        "JWT_SIGNING_KEY": secret,
-    }
-    result = check_deploy({"DJANGO_SETTINGS_MODULE": "jwtsite.settings", **profile}, tmp_path)
+    result = check_deploy(
+        {**production(tmp_path), "DJANGO_SECRET_KEY": secret, "JWT_SIGNING_KEY": secret}
+    )
     assert result.returncode == 1
     assert "accounts.E010" in result.stderr
 
@@ -80,15 +85,15 @@ def test_an_hs256_key_file_secret_equal_to_the_secret_key_is_an_error(settings: 
 
 
 def test_a_wildcard_allowed_host_is_a_warning(settings: Any) -> None:
-    assert "accounts.W001" not in deploy_check_ids()
+    assert "accounts.W002" not in deploy_check_ids()
     settings.ALLOWED_HOSTS = ["api.example.com", "*"]
-    assert "accounts.W001" in deploy_check_ids()
+    assert "accounts.W002" in deploy_check_ids()
 
 
 @pytest.mark.parametrize("origin", ["null", "http://app.example.com", "HTTP://192.0.2.1:4200"])
 def test_risky_cors_origins_are_a_warning(settings: Any, origin: str) -> None:
     settings.CORS_ALLOWED_ORIGINS = ["https://app.example.com", origin]
-    assert "accounts.W002" in deploy_check_ids()
+    assert "accounts.W003" in deploy_check_ids()
 
 
 @pytest.mark.parametrize(
@@ -102,4 +107,46 @@ def test_risky_cors_origins_are_a_warning(settings: Any, origin: str) -> None:
 )
 def test_https_and_local_origins_are_fine(settings: Any, origin: str) -> None:
     settings.CORS_ALLOWED_ORIGINS = [origin]
-    assert "accounts.W002" not in deploy_check_ids()
+    assert "accounts.W003" not in deploy_check_ids()
+
+
+def test_check_deploy_warns_without_a_shared_cache(tmp_path: Path) -> None:
+    environment = production(tmp_path)
+    del environment["REDIS_URL"]
+    result = check_deploy(environment)
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stderr
+
+
+def test_a_second_server_process_without_a_shared_cache_is_refused(tmp_path: Path) -> None:
+    environment = {**production(tmp_path), "DJANGO_SETTINGS_MODULE": "jwtsite.settings"}
+    del environment["REDIS_URL"]
+    serve = "import sys, jwtsite.wsgi; print('serving', flush=True); sys.stdin.read()"
+    first = subprocess.Popen(
+        [sys.executable, "-c", serve],
+        cwd=ROOT,
+        env=environment,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None and first.stdout.readline() == "serving\n"
+        second = subprocess.run(
+            [sys.executable, "-c", serve],
+            cwd=ROOT,
+            env=environment,
+            input="",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        first.communicate(input="", timeout=60)
+    assert second.returncode != 0
+    assert "process-local cache" in second.stderr.splitlines()[-1]
+    again = subprocess.run(
+        [sys.executable, "-c", serve], cwd=ROOT, env=environment, input="", capture_output=True
+    )
+    assert again.returncode == 0  # the first one has exited: its claim went with it
