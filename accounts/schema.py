@@ -36,7 +36,7 @@ def drop_slashless_routes(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> li
     ]
 
 
-class JWTAuthenticationScheme(SimpleJWTScheme):  # type: ignore[no-untyped-call]
+class JWTAuthenticationScheme(SimpleJWTScheme):
     """Document `accounts.authentication.JWTAuthentication` as HTTP Bearer (Swagger's Authorize)."""
 
     target_class = "accounts.authentication.JWTAuthentication"

@@ -56,7 +56,7 @@ def call(base: dict[str, Any]) -> tuple[str, bytes]:
         answer["status"] = status
 
     env = {**base, "wsgi.input": io.BytesIO(base["wsgi.input"].getvalue())}
-    response = application(env, start_response)
+    response = application(env, start_response)  # type: ignore[arg-type]
     try:
         body = b"".join(response)
     finally:
@@ -77,7 +77,7 @@ def login(username: str, password: str) -> dict[str, Any]:
 def free_authentication(user: Any) -> Iterator[None]:
     """Hand ``user`` to every view for free: no token is read, nothing is checked."""
     original = JWTAuthentication.authenticate
-    JWTAuthentication.authenticate = lambda self, request: (user, None)  # type: ignore[method-assign]
+    JWTAuthentication.authenticate = lambda self, request: (user, None)  # type: ignore[method-assign,assignment,return-value]
     try:
         yield
     finally:
@@ -122,7 +122,8 @@ def login_against_hasher(username: str, password: str, rounds: int) -> dict[str,
     from django.contrib.auth import get_user_model
 
     encoded = get_user_model()._default_manager.get(username=username).password
-    logins, verifies = [], []
+    logins: list[float] = []
+    verifies: list[float] = []
     for number in range(rounds):
         pair = [
             (lambda: login(username, password), logins),

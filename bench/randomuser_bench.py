@@ -159,9 +159,9 @@ def view_request(results: int = RESULTS) -> Callable[[], int]:
     settings.enable()
 
     def call() -> int:
-        request = factory.get("/api/random-users/", {"results": results, "seed": "bench"})
+        request = factory.get("/api/random-users/", {"results": str(results), "seed": "bench"})
         force_authenticate(request, user=user)
-        response = view(request)
+        response: Any = view(request)  # A StreamingHttpResponse.
         return sum(len(chunk) for chunk in response.streaming_content)
 
     return call

@@ -25,6 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -84,7 +85,7 @@ def mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
 
-def print_rounds(title: str, runs: list, names: tuple[str, str]) -> list[float]:
+def print_rounds(title: str, runs: list[Any], names: tuple[str, str]) -> list[float]:
     """Print every round of a side-by-side comparison; return the per-round ratios."""
     print(f"  {title}")
     ratios = []
@@ -110,7 +111,7 @@ def throughput_rows(env: dict[str, str]) -> list[Row]:
         peer.stop()
 
 
-def tokens(ours, peer) -> tuple[str, str]:
+def tokens(ours: Any, peer: Any) -> tuple[str, str]:
     from bench.throughput import http_json
 
     status, mine = http_json(
@@ -129,7 +130,7 @@ PAIRS = (
 )
 
 
-def compare_servers(env, ours, peer) -> list[Row]:
+def compare_servers(env: Any, ours: Any, peer: Any) -> list[Row]:
     from bench.throughput import alternate, wrk
 
     mine, theirs = tokens(ours, peer)
@@ -167,14 +168,14 @@ def compare_servers(env, ours, peer) -> list[Row]:
     return rows
 
 
-def throughput_row(measure: str, runs: list, ratios: list[float]) -> Row:
+def throughput_row(measure: str, runs: list[Any], ratios: list[float]) -> Row:
     ours = statistics.median(run.rate for run, _ in runs)
     theirs = statistics.median(run.rate for _, run in runs)
     ratio = statistics.median(ratios)
     return Row(measure, f"{ours:.0f}", f"{theirs:.0f}", ratio, ">= 1.00", ratio >= 1.0)
 
 
-def server_choice_row(env, granian, token: str) -> Row:
+def server_choice_row(env: Any, granian: Any, token: str) -> Row:
     from bench.throughput import alternate, our_server, wrk
 
     gunicorn = our_server(env, "gunicorn").start("/api/auth/me/")
@@ -207,13 +208,14 @@ def inprocess_rows() -> list[Row]:
 
     # The security log's lines are still formatted and written, just not onto the table.
     for handler in logging.getLogger("accounts").handlers:
-        handler.setStream(open(os.devnull, "w"))  # noqa: SIM115
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(open(os.devnull, "w"))  # noqa: SIM115
     token = inprocess.login(USERNAME, PASSWORD)["access"]
     user = get_user_model()._default_manager.get(username=USERNAME)
     return authentication_rows(inprocess, token, user) + login_rows(inprocess)
 
 
-def authentication_rows(inprocess, token: str, user) -> list[Row]:
+def authentication_rows(inprocess: Any, token: str, user: Any) -> list[Row]:
     path = "/api/random-user/"
     figures = inprocess.authentication(path, token, user, ROUNDS * 2, 300)
     jwt_times, free_times = figures["jwt"], figures["free"]
@@ -248,7 +250,7 @@ def authentication_rows(inprocess, token: str, user) -> list[Row]:
     ]
 
 
-def login_rows(inprocess) -> list[Row]:
+def login_rows(inprocess: Any) -> list[Row]:
     login = inprocess.login_against_hasher(USERNAME, PASSWORD, ROUNDS * 3)
     print("\nLogin (POST /api/auth/login/, in-process) vs the hasher's verify of the hash, CPU ms")
     for number, (whole, hasher) in enumerate(zip(login["login"], login["hasher"], strict=True), 1):
@@ -269,14 +271,22 @@ def login_rows(inprocess) -> list[Row]:
     ]
 
 
+def figure(pattern: str, text: str) -> str:
+    """Return the first group of `pattern` in the benchmark's output; fail if it is missing."""
+    found = re.search(pattern, text)
+    if found is None:
+        raise SystemExit(f"The random-user benchmark printed no {pattern!r}:\n{text}")
+    return found.group(1)
+
+
 def randomuser_rows() -> list[Row]:
     print("\nBulk random users (bench/randomuser_bench.py)")
     result = subprocess.run(
         [sys.executable, "bench/randomuser_bench.py"], cwd=ROOT, capture_output=True, text=True
     )
     print("  " + result.stdout.strip().replace("\n", "\n  "))
-    view = float(re.search(r"view, server time.*CPU ([\d.]+) s", result.stdout).group(1))
-    naive = float(re.search(r"naive, one Faker.*CPU ([\d.]+) s", result.stdout).group(1))
+    view = float(figure(r"view, server time.*CPU ([\d.]+) s", result.stdout))
+    naive = float(figure(r"naive, one Faker.*CPU ([\d.]+) s", result.stdout))
     return [
         Row(
             "bulk users (results=5000): naive Faker / ours, CPU s",

@@ -16,7 +16,8 @@ REFRESH = "/api/auth/refresh/"
 
 def login(password: str, username: str = "alice", **headers: str) -> dict[str, Any]:
     """Log in through the API from a fresh client and return the response body."""
-    client = APIClient(**headers)
+    client = APIClient()
+    client.credentials(**headers)
     response = client.post(LOGIN, {"username": username, "password": password}, format="json")
     assert response.status_code == 200
     body: dict[str, Any] = response.json()

@@ -43,7 +43,9 @@ def test_system_checks_are_clean() -> None:
         ({"DJANGO_SECRET_KEY": GOOD_SECRET, "JWT_SIGNING_KEY": "x" * 31}, "JWT_SIGNING_KEY"),
     ],
 )
-def test_missing_or_short_secret_stops_start_up_with_one_line(env: dict, named: str) -> None:
+def test_missing_or_short_secret_stops_start_up_with_one_line(
+    env: dict[str, Any], named: str
+) -> None:
     result = manage("check", DJANGO_DEBUG="false", **env)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()

@@ -119,7 +119,7 @@ def response_schema(schema: dict[str, Any], path: str, status: int = 200) -> dic
     return component(schema, content["application/json"]["schema"])
 
 
-COOKIE_MODE = {"HTTP_X_TOKEN_TRANSPORT": "cookie"}
+COOKIE_MODE: dict[str, Any] = {"HTTP_X_TOKEN_TRANSPORT": "cookie"}
 
 
 def test_cookie_mode_answers_have_every_required_field(

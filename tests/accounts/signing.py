@@ -23,11 +23,12 @@ def private_pem(algorithm: str) -> str:
         key = ec.generate_private_key(ec.SECP256R1())
     else:
         key = ed25519.Ed25519PrivateKey.generate()
-    return key.private_bytes(
+    pem: str = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     ).decode()
+    return pem
 
 
 def public_pem(algorithm: str) -> bytes:

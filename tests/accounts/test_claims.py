@@ -26,7 +26,7 @@ def resign(token: str, **changes: Any) -> str:
     header, claims, _ = parts(token)
     claims = {**claims, **changes}
     claims = {name: value for name, value in claims.items() if value is not MISSING}
-    return hs256(header, claims, settings.SIMPLE_JWT["SIGNING_KEY"].encode())
+    return hs256(header, claims, str(settings.SIMPLE_JWT["SIGNING_KEY"]).encode())
 
 
 def assert_refused(response: Any) -> None:
@@ -34,7 +34,9 @@ def assert_refused(response: Any) -> None:
     assert response.json()["code"] == "token_not_valid"
 
 
-def test_the_genuine_claims_re_signed_are_accepted(tokens: dict[str, Any], events: list) -> None:
+def test_the_genuine_claims_re_signed_are_accepted(
+    tokens: dict[str, Any], events: list[Any]
+) -> None:
     assert bearer(resign(tokens["access"])).get(ME).status_code == 200
     assert (
         APIClient()
@@ -51,7 +53,7 @@ TIMESTAMPS = ["9999999999", 10**30, 9999999999.5, True, None, -1, [1]]
 @pytest.mark.parametrize("claim", ["exp", "iat", "nbf"])
 @pytest.mark.parametrize("value", TIMESTAMPS, ids=repr)
 def test_timestamps_must_be_integers_in_range(
-    tokens: dict[str, Any], claim: str, value: Any, events: list
+    tokens: dict[str, Any], claim: str, value: Any, events: list[Any]
 ) -> None:
     assert_refused(bearer(resign(tokens["access"], **{claim: value})).get(ME))
     assert events[-1]["event"] == "token_claims_invalid"

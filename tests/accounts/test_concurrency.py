@@ -46,7 +46,7 @@ def race(url: str, body: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
 
 
 @pytest.fixture
-def live_tokens(live_server: Any, transactional_db: Any, django_user_model: Any) -> dict:
+def live_tokens(live_server: Any, transactional_db: Any, django_user_model: Any) -> dict[str, Any]:
     django_user_model.objects.create_user(username="racer", password="a long enough password")
     status, body = post_json(
         f"{live_server.url}/api/auth/login/",
@@ -60,7 +60,7 @@ NO_GRACE = override_settings(ACCOUNTS={**settings.ACCOUNTS, "REFRESH_REUSE_GRACE
 
 
 def test_exactly_one_of_simultaneous_refreshes_wins_and_the_rest_are_superseded(
-    live_server: Any, live_tokens: dict
+    live_server: Any, live_tokens: dict[str, Any]
 ) -> None:
     """Within the grace window the losers get 409; the session lives on with the winner."""
     results = race(f"{live_server.url}/api/auth/refresh/", {"refresh": live_tokens["refresh"]})
@@ -74,7 +74,7 @@ def test_exactly_one_of_simultaneous_refreshes_wins_and_the_rest_are_superseded(
 
 @NO_GRACE
 def test_without_grace_exactly_one_wins_and_the_rest_are_reuse(
-    live_server: Any, live_tokens: dict
+    live_server: Any, live_tokens: dict[str, Any]
 ) -> None:
     results = race(f"{live_server.url}/api/auth/refresh/", {"refresh": live_tokens["refresh"]})
     statuses = sorted(status for status, _ in results)
@@ -83,7 +83,7 @@ def test_without_grace_exactly_one_wins_and_the_rest_are_reuse(
 
 @NO_GRACE
 def test_without_grace_the_race_counts_as_reuse_and_ends_the_session(
-    live_server: Any, live_tokens: dict
+    live_server: Any, live_tokens: dict[str, Any]
 ) -> None:
     results = race(f"{live_server.url}/api/auth/refresh/", {"refresh": live_tokens["refresh"]})
     winner = next(body for status, body in results if status == 200)

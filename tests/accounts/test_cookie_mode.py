@@ -12,7 +12,7 @@ LOGIN = "/api/auth/login/"
 REFRESH = "/api/auth/refresh/"
 LOGOUT = "/api/auth/logout/"
 COOKIE = "refresh_token"
-COOKIE_MODE = {"HTTP_X_TOKEN_TRANSPORT": "cookie"}
+COOKIE_MODE: dict[str, Any] = {"HTTP_X_TOKEN_TRANSPORT": "cookie"}
 
 
 def cookie_login(client: APIClient, password: str) -> Any:

@@ -24,7 +24,9 @@ def test_login_answers_token_and_user(api_client: APIClient, user: Any, password
 @pytest.mark.parametrize(
     "body", [{}, {"username": "alice"}, {"password": "x"}, {"username": "", "password": ""}]
 )
-def test_login_missing_field_is_plain_text_400(api_client: APIClient, db: Any, body: dict) -> None:
+def test_login_missing_field_is_plain_text_400(
+    api_client: APIClient, db: Any, body: dict[str, Any]
+) -> None:
     response = api_client.post("/login", body, format="json")
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/plain")

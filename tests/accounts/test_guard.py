@@ -37,7 +37,7 @@ def change(access: str, old_password: str) -> Any:
 
 def admin_login(password: str, username: str = "alice") -> Any:
     client = Client()
-    response = client.post(ADMIN_LOGIN, {"username": username, "password": password})
+    response: Any = client.post(ADMIN_LOGIN, {"username": username, "password": password})
     response.logged_in = "_auth_user_id" in client.session
     return response
 
@@ -52,7 +52,7 @@ def failures(events: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
 
 
 def test_wrong_old_passwords_lock_the_account(
-    user: Any, password: str, limits: Any, events: list
+    user: Any, password: str, limits: Any, events: list[Any]
 ) -> None:
     """A stolen access token is no password oracle: wrong guesses lock, and are logged."""
     access = login(password)["access"]
@@ -83,7 +83,7 @@ def test_password_change_is_rate_limited_per_ip(user: Any, password: str, limits
 
 
 def test_the_api_lock_holds_on_the_admin_login(
-    staff: Any, password: str, limits: Any, events: list
+    staff: Any, password: str, limits: Any, events: list[Any]
 ) -> None:
     limits(LOCKOUT_FAILURES=3)
     for _ in range(3):

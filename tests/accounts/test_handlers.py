@@ -50,5 +50,6 @@ def test_the_project_installs_these_handlers() -> None:
 def test_the_project_logs_errors_and_refused_hosts_with_debug_off() -> None:
     from django.conf import settings
 
+    loggers: Any = settings.LOGGING["loggers"]
     for name in ("django.request", "django.security"):
-        assert settings.LOGGING["loggers"][name]["handlers"] == ["console"]
+        assert loggers[name]["handlers"] == ["console"]

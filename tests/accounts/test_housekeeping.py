@@ -25,7 +25,7 @@ def test_clear_command_deletes_only_stale_sessions(user: Any) -> None:
 
 
 def test_every_event_is_signalled_and_logged_without_secrets(
-    api_client: APIClient, user: Any, password: str, events: list, caplog: Any
+    api_client: APIClient, user: Any, password: str, events: list[Any], caplog: Any
 ) -> None:
     caplog.set_level(logging.INFO, logger="accounts.security")
     login = "/api/auth/login/"

@@ -31,7 +31,7 @@ def me_status(access: str) -> int:
 
 
 def test_default_key_id_is_a_hash_never_the_secret(tokens: dict[str, Any]) -> None:
-    secret = django_settings.SIMPLE_JWT["SIGNING_KEY"]
+    secret = str(django_settings.SIMPLE_JWT["SIGNING_KEY"])
     header = parts(tokens["access"])[0]
     assert header == {"alg": "HS256", "typ": "JWT", "kid": derived_kid(secret)}
     assert secret not in header["kid"] and secret[:8] not in header["kid"]

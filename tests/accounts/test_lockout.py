@@ -39,7 +39,7 @@ def locked_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("owner_address", [OWNER_HOME, "192.0.2.50"], ids=["known", "new"])
 def test_a_guesser_relocking_the_account_never_locks_out_the_owner(
-    user: Any, password: str, limits: Any, events: list, owner_address: str
+    user: Any, password: str, limits: Any, events: list[Any], owner_address: str
 ) -> None:
     """10 wrong passwords each time the lock expires, 4 times (40 requests)."""
     limits(LOCKOUT_FAILURES=10, LOCKOUT_SECONDS=900)
@@ -66,7 +66,7 @@ def test_the_account_limit_answers_429_to_unknown_networks_only(
 
 
 def test_guessing_spread_over_networks_is_capped_per_account(
-    user: Any, password: str, limits: Any, events: list
+    user: Any, password: str, limits: Any, events: list[Any]
 ) -> None:
     limits(LOCKOUT_ACCOUNT_FAILURES=5)
     owner = APIClient()

@@ -36,7 +36,9 @@ def test_login_never_returns_password_or_hash(
         {"username": "nobody", "password": "correct horse battery staple"},
     ],
 )
-def test_wrong_credentials_are_one_401(api_client: APIClient, user: Any, credentials: dict) -> None:
+def test_wrong_credentials_are_one_401(
+    api_client: APIClient, user: Any, credentials: dict[str, Any]
+) -> None:
     response = api_client.post(LOGIN, credentials, format="json")
     assert response.status_code == 401
     assert response.json()["code"] == "invalid_credentials"
@@ -63,7 +65,7 @@ def test_inactive_user_gets_the_same_401(api_client: APIClient, user: Any, passw
     ],
 )
 def test_missing_blank_or_ill_typed_fields_are_400(
-    api_client: APIClient, db: Any, body: dict, fields: set
+    api_client: APIClient, db: Any, body: dict[str, Any], fields: set[str]
 ) -> None:
     response = api_client.post(LOGIN, body, format="json")
     assert response.status_code == 400

@@ -110,7 +110,7 @@ def test_the_wheel_works_in_a_new_project_with_the_readme_settings(
     # Empty: no pip inside (ensurepip is slow); this project's pip installs into it.
     run(sys.executable, "-m", "venv", "--without-pip", tmp_path / "venv", cwd=tmp_path)
     python, bin_dir = tmp_path / "venv" / "bin" / "python", tmp_path / "venv" / "bin"
-    pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]
     run(*pip, "-c", constraints(tmp_path), f"{wheel}[argon2]", cwd=tmp_path)
     (tmp_path / "project").mkdir()
     run(bin_dir / "django-admin", "startproject", "mysite", tmp_path / "project", cwd=tmp_path)

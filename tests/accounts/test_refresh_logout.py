@@ -1,3 +1,4 @@
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -74,7 +75,7 @@ def test_reuse_kills_the_access_tokens_of_that_session(
 
 
 @pytest.mark.parametrize("body", [{}, {"refresh": ""}, {"refresh": ["a"]}])
-def test_refresh_needs_a_token(api_client: APIClient, db: Any, body: dict) -> None:
+def test_refresh_needs_a_token(api_client: APIClient, db: Any, body: dict[str, Any]) -> None:
     response = api_client.post(REFRESH, body, format="json")
     assert response.status_code == 400
     assert "refresh" in response.json()["errors"]
@@ -142,7 +143,7 @@ def test_session_ends_at_its_absolute_lifetime_however_often_refreshed(
 def test_idle_session_ends_when_its_refresh_token_expires(
     api_client: APIClient, tokens: dict[str, Any]
 ) -> None:
-    with time_machine.travel(timezone.now() + timezone.timedelta(days=1, seconds=1)):
+    with time_machine.travel(timezone.now() + timedelta(days=1, seconds=1)):
         response = refresh(api_client, tokens["refresh"])
     assert response.status_code == 401
     assert response.json()["code"] == "token_not_valid"

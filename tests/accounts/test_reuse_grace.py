@@ -104,7 +104,7 @@ def test_a_window_of_zero_turns_the_grace_off(first: dict[str, Any]) -> None:
     assert refresh(second["refresh"]).json()["code"] == "session_revoked"
 
 
-def test_the_409_is_a_security_event(first: dict[str, Any], events: list) -> None:
+def test_the_409_is_a_security_event(first: dict[str, Any], events: list[Any]) -> None:
     rotate(first["refresh"])
     events.clear()
     refresh(first["refresh"])

@@ -64,8 +64,8 @@ class PlainTextView(PlainTextErrorsMixin, ThrottledPublicView):
 def responses(view: type[APIView], method: str) -> dict[str, Any]:
     patterns = [path("probe/", view.as_view())]
     schema: dict[str, Any] = SchemaGenerator(patterns=patterns).get_schema(None, public=True)
-    operation: dict[str, Any] = schema["paths"]["/probe/"][method]
-    return operation["responses"]
+    answers: dict[str, Any] = schema["paths"]["/probe/"][method]["responses"]
+    return answers
 
 
 def test_a_body_and_a_session_imply_400_401_403_413_415() -> None:

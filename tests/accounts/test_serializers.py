@@ -16,7 +16,7 @@ from accounts.serializers import UserSerializer
         {"username": "Zoë.ß+1@x", "email": "", "first_name": "", "last_name": "Ødegård 山田"},
     ],
 )
-def test_user_representation_equals_the_field_by_field_one(db: Any, fields: dict) -> None:
+def test_user_representation_equals_the_field_by_field_one(db: Any, fields: dict[str, Any]) -> None:
     user = get_user_model().objects.create_user(password="irrelevant", **fields)
     field_by_field = serializers.ModelSerializer.to_representation(UserSerializer(), user)
     assert UserSerializer(user).data == field_by_field

@@ -171,7 +171,7 @@ def test_admin_sees_and_clears_the_lock(user: Any, password: str, limits: Any) -
 
 @pytest.mark.parametrize("header", ["REMOTE_ADDR", "HTTP_X_FORWARDED_FOR"])
 def test_ipv4_mapped_addresses_are_their_ipv4_address(
-    db: Any, limits: Any, header: str, events: list
+    db: Any, limits: Any, header: str, events: list[Any]
 ) -> None:
     """Behind `[::]` every IPv4 client is `::ffff:a.b.c.d`: one /64 would hold them all."""
     limits(LOGIN_RATE_PER_IP="1/min", TRUSTED_PROXIES=1)

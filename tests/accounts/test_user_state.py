@@ -41,21 +41,25 @@ def test_access_token_is_refused(
     assert response.status_code == 401
 
 
-def test_refresh_is_refused(api_client: APIClient, user: Any, tokens: dict, gone: Any) -> None:
+def test_refresh_is_refused(
+    api_client: APIClient, user: Any, tokens: dict[str, Any], gone: Any
+) -> None:
     gone(user)
     response = api_client.post("/api/auth/refresh/", {"refresh": tokens["refresh"]}, format="json")
     assert response.status_code == 401
 
 
 def test_logout_is_refused_or_harmless(
-    api_client: APIClient, user: Any, tokens: dict, gone: Any
+    api_client: APIClient, user: Any, tokens: dict[str, Any], gone: Any
 ) -> None:
     gone(user)
     response = api_client.post("/api/auth/logout/", {"refresh": tokens["refresh"]}, format="json")
     assert response.status_code in (204, 401)
 
 
-def test_verify_is_refused(api_client: APIClient, user: Any, tokens: dict, gone: Any) -> None:
+def test_verify_is_refused(
+    api_client: APIClient, user: Any, tokens: dict[str, Any], gone: Any
+) -> None:
     gone(user)
     response = api_client.post("/api/auth/verify/", {"token": tokens["access"]}, format="json")
     assert response.status_code == 401

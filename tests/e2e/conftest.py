@@ -20,7 +20,7 @@ import pytest
 from tests.e2e.servers import Stack, build_client
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).parent / "artifacts"
-VIEWPORT = {"width": 1040, "height": 780}
+VIEWPORT: ViewportSize = {"width": 1040, "height": 780}
 DEFAULT_ACCESS_LIFETIME = 300
 DOCS_PORTS = (4280, 8280)  # client, API: used when free, so screenshots show the same URLs.
 _skip_reasons: list[str] = []
