@@ -29,7 +29,7 @@ def call(content_type: str, content_length: str = "", query: str = "a=b") -> tup
 
 @pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib", "bz2", "nonsense"])
 def test_a_charset_that_is_not_a_text_encoding_is_a_400(
-    db: Any, charset: str, events: list
+    db: Any, charset: str, events: list[Any]
 ) -> None:
     status, body = call(f"text/plain; charset={charset}", "2")
     assert status.startswith("400")
