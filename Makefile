@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api serve client test lint typecheck pytest client-test api-types api-types-check bench clean
+.PHONY: run api serve cluster client test lint typecheck pytest client-test api-types api-types-check bench clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,24 +22,27 @@ client/node_modules/.package-lock.json: client/package-lock.json
 	cd client && npm ci --no-audit --no-fund
 	@touch $@
 
-# The API at :8000 and the client at :4200 together; Ctrl-C stops both.
+# The API and the client together (ports: make run API_PORT=8001 CLIENT_PORT=4201); Ctrl-C
+# stops both. scripts/run.sh says why.
+API_PORT ?= 8000
+CLIENT_PORT ?= 4200
 run: $(STAMP) .env
+	@PY=$(PY) scripts/run.sh check $(API_PORT) $(CLIENT_PORT)
 	$(PY) manage.py migrate --no-input
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory client/node_modules/.package-lock.json; \
 	else echo "!! npm not found: serving the API only (install Node.js 20 for the client)."; fi
 	@$(PY) manage.py ensure_demo_user
-	@echo "API:    http://127.0.0.1:8000  (Swagger UI: http://127.0.0.1:8000/api/docs/)"
-	@command -v npm >/dev/null && echo "Client: http://127.0.0.1:4200" || true
-	@trap 'kill 0' INT TERM; \
-	if command -v npm >/dev/null; then (cd client && npx ng serve --host 127.0.0.1 --port 4200 --no-open) & fi; \
-	$(PY) manage.py runserver 127.0.0.1:8000 & \
-	wait
+	@PY=$(PY) scripts/run.sh serve $(API_PORT) $(CLIENT_PORT)
 
 # The API alone.
 api: $(STAMP) .env
 	$(PY) manage.py migrate --no-input
 	@$(PY) manage.py ensure_demo_user
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(API_PORT)
+
+# nginx at :8080 in front of three production app servers sharing DATABASE_URL and REDIS_URL.
+cluster: $(STAMP) .env
+	deploy/cluster.sh
 
 # The production server, as deployed (debug off, static files collected), at :8000.
 serve: $(STAMP) .env

@@ -5,6 +5,9 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.request import Request
 from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
@@ -70,3 +73,18 @@ class JWTAuthentication(authentication.JWTAuthentication):
 
     def get_user(self, validated_token: Token) -> Any:
         return user_for_token(validated_token)
+
+
+class BrowsableAPISessionAuthentication(SessionAuthentication):
+    """Django's session login (DRF's "Log in" link), for the browsable API's HTML pages only.
+
+    A JSON request carrying the session cookie is not authenticated by it: the API's
+    credential stays the token. CSRF is enforced as by DRF's `SessionAuthentication`, and the
+    session ends with the user's tokens (log out everywhere, password change, deactivation:
+    see `User._get_session_auth_hash`).
+    """
+
+    def authenticate(self, request: Request) -> tuple[AbstractBaseUser, None] | None:
+        if not isinstance(getattr(request, "accepted_renderer", None), BrowsableAPIRenderer):
+            return None
+        return super().authenticate(request)

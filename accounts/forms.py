@@ -1,20 +1,24 @@
-"""The admin's login form, behind the password guard like every other password check."""
+"""Login forms (the admin's, the browsable API's) behind the password guard like every other
+password check."""
 
 from typing import Any
 
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from accounts.exceptions import PasswordRejected, TooManyAttempts
-from accounts.guard import password_check
+from accounts.guard import Action, password_check
 
 
-class GuardedAdminAuthenticationForm(AdminAuthenticationForm):
-    """Django's admin login form, checking the password through `password_check()`.
+class GuardedAuthenticationForm(AuthenticationForm):
+    """Django's login form, checking the password through `password_check()`.
 
-    The admin login then meets the same rate limits and lockout as the API's login,
-    and its failures are logged as `admin_login_failed`.
+    The login then meets the same rate limits and lockout as the API's login; its failures
+    are logged as the failure event of `action`.
     """
+
+    action: Action = "login"
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
@@ -25,7 +29,7 @@ class GuardedAdminAuthenticationForm(AdminAuthenticationForm):
                     request=self.request,  # type: ignore[arg-type]
                     username=username,
                     password=password,
-                    action="admin_login",
+                    action=self.action,
                 )
             except PasswordRejected as error:
                 raise self.get_invalid_login_error() from error
@@ -35,3 +39,9 @@ class GuardedAdminAuthenticationForm(AdminAuthenticationForm):
                 ) from error
             self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
+
+
+class GuardedAdminAuthenticationForm(GuardedAuthenticationForm, AdminAuthenticationForm):
+    """The admin's login form (staff only), its failures logged as `admin_login_failed`."""
+
+    action: Action = "admin_login"

@@ -51,6 +51,10 @@ def decode(raw: str, token_class: type[Token]) -> Token:
         raise InvalidToken(error.args[0]) from error
 
 
+# The browsable API's forms show these as password inputs.
+MASKED = {"input_type": "password"}
+
+
 class StringField(serializers.CharField):
     """A `CharField` that takes only JSON strings: DRF's turns `12345` into `"12345"`."""
 
@@ -64,7 +68,9 @@ class StringField(serializers.CharField):
 
 class LoginSerializer(serializers.Serializer[Any]):
     username = StringField(max_length=150)
-    password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
+    password = StringField(
+        max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True, style=MASKED
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]
@@ -152,8 +158,8 @@ class VerifySerializer(serializers.Serializer[Any]):
 
 
 class PasswordChangeSerializer(serializers.Serializer[Any]):
-    old_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
-    new_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False)
+    old_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, style=MASKED)
+    new_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, style=MASKED)
 
     def validate_new_password(self, value: str) -> str:
         password_validation.validate_password(value, self.context["request"].user)

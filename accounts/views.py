@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, status
 from rest_framework.permissions import IsAuthenticated
@@ -16,6 +17,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
 from accounts import codes, cookies, services
+from accounts.authentication import JWTAuthentication
 from accounts.claims import SESSION_CLAIM
 from accounts.exceptions import (
     PasswordRejected,
@@ -194,6 +196,8 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
 
     serializer_class = PasswordChangeSerializer
     permission_classes = [IsAuthenticated]
+    # It re-signs the caller's token session: a token is needed (not the browsable API's login).
+    authentication_classes = [JWTAuthentication]
 
     def post(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -229,8 +233,9 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
         return Session.objects.live().filter(user=self.request.user.pk)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        token: Any = self.request.auth
-        return {**super().get_serializer_context(), "current_session_id": token.get(SESSION_CLAIM)}
+        token: Any = self.request.auth  # None for the browsable API's session login.
+        current = token.get(SESSION_CLAIM) if token is not None else None
+        return {**super().get_serializer_context(), "current_session_id": current}
 
 
 @extend_schema_view(
@@ -254,6 +259,7 @@ class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Ses
         services.session_revoke(session=instance, reason=RevokeReason.USER_REVOKED)
 
 
+@csrf_exempt  # It changes nothing; a POST to an unknown URL is a 404, not a CSRF page.
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    """A JSON 404 for unknown URLs (install as `handler404`)."""
+    """A JSON 404 for unknown URLs (install as `handler404`, or route a catch-all to it)."""
     return JsonResponse({"detail": "Not found.", "code": codes.NOT_FOUND}, status=404)

@@ -182,7 +182,11 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.JWTAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.JWTAuthentication",
+        # The browsable API's "Log in" link (debug only), for its HTML pages only.
+        "accounts.authentication.BrowsableAPISessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["accounts.parsers.DepthLimitedJSONParser"]
     + (
@@ -224,6 +228,8 @@ ACCOUNTS = {
 }
 
 # Where the Angular client is served (`make run CLIENT_PORT=...` sets it); linked from `/`.
+# The browsable API's login goes back to where it was, else to the index.
+LOGIN_REDIRECT_URL = "/"
 CLIENT_URL = env.str("CLIENT_URL", default="http://127.0.0.1:4200").rstrip("/")
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS",
@@ -247,6 +253,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Keep the token across page reloads (in the browser's local storage).
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
+    # The session login serves the browsable API only: the schema documents the token.
+    "AUTHENTICATION_WHITELIST": ["accounts.authentication.JWTAuthentication"],
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...

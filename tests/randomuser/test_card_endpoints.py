@@ -9,6 +9,7 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
+from accounts.authentication import BrowsableAPISessionAuthentication
 from randomuser.compat import CourseRandomUserViewSet
 from randomuser.views import AvatarView, RandomUsersView, RandomUserViewSet
 
@@ -90,7 +91,12 @@ def test_course_card_429_is_plain_text_with_retry_after(user: Any) -> None:
 def test_protected_views_use_simplejwt_authentication(view: Any) -> None:
     authenticators = view().get_authenticators()
     assert authenticators
-    assert all(isinstance(auth, JWTAuthentication) for auth in authenticators)
+    # The token first (its 401 challenge); the session login serves only browsable pages.
+    assert isinstance(authenticators[0], JWTAuthentication)
+    assert all(
+        isinstance(auth, JWTAuthentication | BrowsableAPISessionAuthentication)
+        for auth in authenticators
+    )
 
 
 def test_avatar_view_is_public() -> None:
