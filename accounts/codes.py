@@ -9,7 +9,7 @@ DRF's own codes (`not_authenticated`, `throttled`, …) pass through unchanged.
 INVALID = "invalid"  # A field or parameter failed validation; `errors` says which.
 PARSE_ERROR = "parse_error"
 JSON_TOO_DEEP = "json_too_deep"
-BAD_REQUEST = "bad_request"  # A Content-Length that is not a number, a Host not allowed.
+BAD_REQUEST = "bad_request"  # A bad Content-Length or charset, a Host not allowed.
 WRONG_PASSWORD = "wrong_password"
 PASSWORD_INVALID = "password_invalid"  # Django's password validators refused it.
 USERNAME_TAKEN = "username_taken"

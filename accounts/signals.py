@@ -41,6 +41,7 @@ Event = Literal[
     "email_changed",
     "account_deleted",
     "token_claims_invalid",
+    "request_malformed",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
 # A superseded refresh is rare from a client that coordinates its tabs, and is what a

@@ -52,13 +52,13 @@ def test_user_model_needs_a_token_version() -> None:
 )
 def test_lifecycle_choices_are_checked(values: dict[str, Any]) -> None:
     with override_settings(ACCOUNTS=values):
-        assert ids(check_lifecycle()) == ["accounts.E010"]
+        assert ids(check_lifecycle()) == ["accounts.E011"]
 
 
 @pytest.mark.parametrize("url", ["127.0.0.1:4200", "ftp://example.com", None])
 def test_frontend_url_must_be_http(url: Any) -> None:
     with override_settings(ACCOUNTS={"FRONTEND_URL": url}):
-        assert ids(check_lifecycle()) == ["accounts.E011"]
+        assert ids(check_lifecycle()) == ["accounts.E012"]
 
 
 def test_mail_rates_and_link_lifetimes_are_checked() -> None:
