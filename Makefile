@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api serve client test lint typecheck pytest client-test api-types api-types-check bench clean
+.PHONY: run api serve cluster client test lint typecheck pytest client-test api-types api-types-check bench clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ api: $(STAMP) .env
 	$(PY) manage.py migrate --no-input
 	@$(PY) manage.py ensure_demo_user
 	$(PY) manage.py runserver 127.0.0.1:$(API_PORT)
+
+# nginx at :8080 in front of three production app servers sharing DATABASE_URL and REDIS_URL.
+cluster: $(STAMP) .env
+	deploy/cluster.sh
 
 # The production server, as deployed (debug off, static files collected), at :8000.
 serve: $(STAMP) .env
@@ -86,6 +90,7 @@ client-test:
 # Every speed figure in one run and one table; fails when a goal is missed (README "Speed").
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/enumeration_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, status
 from rest_framework.permissions import IsAuthenticated
@@ -258,6 +259,7 @@ class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Ses
         services.session_revoke(session=instance, reason=RevokeReason.USER_REVOKED)
 
 
+@csrf_exempt  # It changes nothing; a POST to an unknown URL is a 404, not a CSRF page.
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    """A JSON 404 for unknown URLs (install as `handler404`)."""
+    """A JSON 404 for unknown URLs (install as `handler404`, or route a catch-all to it)."""
     return JsonResponse({"detail": "Not found.", "code": codes.NOT_FOUND}, status=404)

@@ -34,6 +34,14 @@ def test_unknown_api_urls_answer_json_with_debug_on(
     assert response.json()["code"] == "not_found"
 
 
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_unknown_api_urls_answer_json_to_unsafe_methods_too(method: str) -> None:
+    # Django's test client skips CSRF checks unless asked; a real client gets them.
+    response = getattr(Client(enforce_csrf_checks=True), method)("/api/auth/sessions/x,y/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
 def test_swagger_ui_keeps_its_authorization_across_reloads(client: Client) -> None:
     page = client.get("/api/docs/").content.decode()
     assert '"persistAuthorization": true' in page
