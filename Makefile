@@ -94,6 +94,7 @@ screenshots: $(STAMP)
 # Every speed figure in one run and one table; fails when a goal is missed (README "Speed").
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/enumeration_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

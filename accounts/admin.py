@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from accounts import lockout, services
+from accounts import lifecycle, lockout, services
 from accounts.forms import GuardedAdminAuthenticationForm
 from accounts.models import RevokeReason, Session, User
 
@@ -55,11 +55,21 @@ def session_state(session: Session) -> str:
 @admin.register(User)
 class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [SessionInline]
-    actions = ["revoke_all_sessions", "unlock_logins"]
-    list_display = ["username", "email", "first_name", "last_name", "is_staff", "login_locked"]
+    actions = ["revoke_all_sessions", "unlock_logins", "resend_verification"]
+    list_display = [
+        "username",
+        "email",
+        "email_verified",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "login_locked",
+    ]
+    list_filter = [*UserAdmin.list_filter, "email_verified"]
     readonly_fields = ["login_locked", "all_sessions"]
     fieldsets = [
         *(UserAdmin.fieldsets or ()),
+        ("Email verification", {"fields": ["email_verified"]}),
         ("Login lockout", {"fields": ["login_locked"]}),
         ("Token sessions", {"fields": ["all_sessions"]}),
     ]
@@ -83,6 +93,15 @@ class AccountsUserAdmin(UserAdmin):  # type: ignore[type-arg]
         for user in queryset:
             lockout.account_unlock(username=user.get_username())
         self.message_user(request, f"Unlocked {len(queryset)} account(s).", messages.SUCCESS)
+
+    @admin.action(description="Resend the verification email (unverified addresses only)")
+    def resend_verification(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        unverified = [user for user in queryset if user.email and not user.email_verified]
+        for user in unverified:
+            lifecycle.user_send_verification(user=user)
+        self.message_user(
+            request, f"Sent {len(unverified)} verification email(s).", messages.SUCCESS
+        )
 
     @admin.action(description="Log out everywhere: revoke every session and token")
     def revoke_all_sessions(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils.functional import SimpleLazyObject
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
@@ -12,14 +13,20 @@ from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.tokens import Token
 
-from accounts.cache import auth_state
+from accounts.cache import AuthState, auth_state
 from accounts.claims import SESSION_CLAIM, VERSION_CLAIM
 from accounts.conf import accounts_settings, jwt_settings
-from accounts.exceptions import TokenRevoked, UserInactive, UserNotFound, session_errors_as_401
+from accounts.exceptions import (
+    SessionError,
+    TokenRevoked,
+    UserInactive,
+    UserNotFound,
+    session_errors_as_401,
+)
 from accounts.verified_tokens import VerifiedTokens
 
 
-def user_for_token(token: Token) -> AbstractBaseUser:
+def user_for_token(token: Token) -> Any:
     """Return the user of a validated token that has not been revoked since it was signed.
 
     Refuse it when the user is gone or inactive, when the user's token version moved on
@@ -28,15 +35,46 @@ def user_for_token(token: Token) -> AbstractBaseUser:
     if jwt_settings.USER_ID_CLAIM not in token:
         raise InvalidToken("Token contained no recognizable user identification")
     state = auth_state(token[jwt_settings.USER_ID_CLAIM])
-    session_id = token.get(SESSION_CLAIM)
-    with session_errors_as_401():
-        if not state.exists:
-            raise UserNotFound
-        if not state.is_active:
-            raise UserInactive
-        if token.get(VERSION_CLAIM) != state.token_version or session_id in state.revoked_sessions:
-            raise TokenRevoked
-    return state.user()
+    refusal = refusal_for(state, token)
+    if refusal is not None:
+        with session_errors_as_401():
+            raise refusal
+    return LazyUser(state)
+
+
+def refusal_for(state: AuthState, token: Token) -> SessionError | None:
+    """Return why the user's current state refuses the token, or None if it does not."""
+    if not state.exists:
+        return UserNotFound()
+    if not state.is_active:
+        return UserInactive()
+    if token.get(VERSION_CLAIM) != state.token_version:
+        return TokenRevoked()
+    if token.get(SESSION_CLAIM) in state.revoked_sessions:
+        return TokenRevoked()
+    return None
+
+
+class LazyUser(SimpleLazyObject):  # type: ignore[type-arg]  # Not generic at run time.
+    """The authenticated user: its primary key at once, the whole user when first needed.
+
+    Most views only need to know who is asking (`pk`, `is_authenticated`); the user is built
+    from the cached row on the first access to anything else.
+    """
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def __init__(self, state: AuthState) -> None:
+        super().__init__(state.user)
+        self.__dict__["_auth_state"] = state
+
+    @property
+    def pk(self) -> Any:
+        return self.__dict__["_auth_state"].pk
+
+    def __bool__(self) -> bool:
+        return True  # A user, whatever its fields: `IsAuthenticated` asks.
 
 
 _verified: dict[str, VerifiedTokens[Token]] = {}

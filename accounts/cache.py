@@ -19,6 +19,7 @@ access-token lifetime, and the user's row (without the password). The contract:
    send no signal: call `user_changed()` for each user they touch.
 """
 
+import functools
 import uuid
 from collections.abc import Iterable
 from datetime import timedelta
@@ -28,6 +29,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import router, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from accounts.conf import accounts_settings, jwt_settings
@@ -38,9 +40,10 @@ STALE_SECONDS = 10
 STALE = "stale"
 #: Stored states start with this tag; anything else is rebuilt.
 FORMAT = "auth-state-1"
-#: Fields left out of the cached row: the hash is no one's business, and `last_login`
-#: changes at every login without touching authentication.
-UNCACHED_FIELDS = frozenset({"password", "last_login"})
+#: Fields left out of the cached row: the hash is no one's business, `last_login`
+#: changes at every login without touching authentication, and `date_joined`, which no
+#: view reads, would cost each request more to unpickle than the rest of the state.
+UNCACHED_FIELDS = frozenset({"password", "last_login", "date_joined"})
 
 _pending = {"epoch_move": False}
 
@@ -59,16 +62,32 @@ class AuthState(NamedTuple):
         model = get_user_model()
         return model.from_db(router.db_for_read(model), cached_field_names(), self.row)
 
+    @property
+    def pk(self) -> Any:
+        """The user's primary key, read from the cached row."""
+        return self.row[pk_position_of(get_user_model())]
+
 
 GONE = AuthState(False, False, None, frozenset(), ())
 
 
-def cached_field_names() -> list[str]:
-    return [
+def cached_field_names() -> tuple[str, ...]:
+    return field_names_of(get_user_model())
+
+
+@functools.cache
+def field_names_of(model: type[Model]) -> tuple[str, ...]:
+    """The user model's cached columns, worked out once per model."""
+    return tuple(
         field.attname
-        for field in get_user_model()._meta.concrete_fields
+        for field in model._meta.concrete_fields
         if field.attname not in UNCACHED_FIELDS
-    ]
+    )
+
+
+@functools.cache
+def pk_position_of(model: type[Model]) -> int:
+    return field_names_of(model).index(model._meta.pk.attname)
 
 
 def state_key(user_id: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.checks import CheckMessage, Error, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 from accounts.conf import KNOWN_SETTINGS, accounts_settings, jwt_settings
 from accounts.keys import KeyConfigError
@@ -104,6 +104,13 @@ def check_token_classes(
     ]
 
 
+RATES = (
+    "LOGIN_RATE_PER_IP",
+    "LOGIN_RATE_PER_ACCOUNT",
+    "REFRESH_RATE_PER_IP",
+    "MAIL_RATE_PER_IP",
+    "MAIL_RATE_PER_ADDRESS",
+)
 INTEGER_LIMITS = (
     "LOCKOUT_FAILURES",
     "LOCKOUT_SECONDS",
@@ -120,7 +127,7 @@ def check_limits(
 ) -> list[CheckMessage]:
     """Rates must read `N/period`; counts and durations must be non-negative integers."""
     errors: list[CheckMessage] = []
-    for key in ("LOGIN_RATE_PER_IP", "LOGIN_RATE_PER_ACCOUNT", "REFRESH_RATE_PER_IP"):
+    for key in RATES:
         try:
             parse_rate(getattr(accounts_settings, key))
         except (ValueError, TypeError, AttributeError):
@@ -137,6 +144,111 @@ def check_limits(
                 )
             )
     return errors
+
+
+CHOICES = {
+    "REGISTRATION": ("open", "closed"),
+    "EMAIL_VERIFICATION": ("mandatory", "optional", "none"),
+}
+
+
+@register()
+def check_lifecycle(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """Sign-up settings take known values; emailed links need an http(s) front-end URL."""
+    errors: list[CheckMessage] = [
+        Error(
+            f"ACCOUNTS[{key!r}] must be one of {', '.join(choices)}.",
+            hint=f"For example AUTH_{key}={choices[0]} in the environment.",
+            id="accounts.E011",
+        )
+        for key, choices in CHOICES.items()
+        if getattr(accounts_settings, key) not in choices
+    ]
+    url = accounts_settings.FRONTEND_URL
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        errors.append(
+            Error(
+                "ACCOUNTS['FRONTEND_URL'] must be an http:// or https:// URL.",
+                hint="Emailed links point at it, e.g. FRONTEND_URL=https://app.example.com.",
+                id="accounts.E012",
+            )
+        )
+    for key in ("EMAIL_VERIFICATION_LIFETIME", "EMAIL_CHANGE_LIFETIME"):
+        if not isinstance(getattr(accounts_settings, key), timedelta):
+            hint = "For example timedelta(days=3)."
+            errors.append(
+                Error(f"ACCOUNTS[{key!r}] must be a timedelta.", hint=hint, id="accounts.E003")
+            )
+    return errors
+
+
+@register(Tags.security, deploy=True)
+def check_signing_key_is_not_the_secret_key(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """An HMAC signing key equal to `SECRET_KEY` makes one leak cost both secrets."""
+    secret = str(getattr(settings, "SECRET_KEY", "")).encode()
+    try:
+        hmac_keys = [key.signing_key for key in key_set().keys if not key.asymmetric]
+    except KeyConfigError:
+        return []  # accounts.E006 reports it.
+    if not secret or secret not in hmac_keys:
+        return []
+    return [
+        Error(
+            "A JWT signing key is Django's SECRET_KEY.",
+            hint="Give JWT_SIGNING_KEY (or the key file's HS256 secret) its own random value.",
+            id="accounts.E010",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_allowed_hosts_wildcard(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """`*` lets any Host header through, so links built from it can point anywhere."""
+    if "*" not in settings.ALLOWED_HOSTS:
+        return []
+    return [
+        Warning(
+            "ALLOWED_HOSTS contains '*'.",
+            hint="List the exact host names the site is served under (DJANGO_ALLOWED_HOSTS).",
+            id="accounts.W002",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_cors_origins(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """`null` (sandboxed frames, `file:` pages) or a plain-http remote origin may call the API.
+
+    Credentials are allowed for these origins (cookie mode), and a plain-http page can
+    be rewritten by anyone on its network path.
+    """
+    origins = getattr(settings, "CORS_ALLOWED_ORIGINS", [])
+    risky = [origin for origin in origins if origin == "null" or insecure_remote(origin)]
+    return [
+        Warning(
+            f"CORS_ALLOWED_ORIGINS allows {origin!r}.",
+            hint="Allow only https:// origins (plain http only for localhost in development).",
+            id="accounts.W003",
+        )
+        for origin in risky
+    ]
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def insecure_remote(origin: str) -> bool:
+    scheme, _, rest = origin.partition("://")
+    host = rest.rsplit(":", 1)[0] if not rest.startswith("[") else rest.split("]")[0] + "]"
+    return scheme.lower() == "http" and host.lower() not in LOCAL_HOSTS
 
 
 @register(deploy=True)

@@ -9,8 +9,16 @@ DRF's own codes (`not_authenticated`, `throttled`, …) pass through unchanged.
 INVALID = "invalid"  # A field or parameter failed validation; `errors` says which.
 PARSE_ERROR = "parse_error"
 JSON_TOO_DEEP = "json_too_deep"
-BAD_REQUEST = "bad_request"  # A Content-Length that is not a number, a Host not allowed.
+BAD_REQUEST = "bad_request"  # A bad Content-Length or charset, a Host not allowed.
 WRONG_PASSWORD = "wrong_password"
+PASSWORD_INVALID = "password_invalid"  # Django's password validators refused it.
+USERNAME_TAKEN = "username_taken"
+EMAIL_TAKEN = "email_taken"
+EMAIL_UNCHANGED = "email_unchanged"
+KEY_INVALID = "key_invalid"  # An emailed verification or email-change key.
+KEY_EXPIRED = "key_expired"
+KEY_USED = "key_used"
+RESET_TOKEN_INVALID = "reset_token_invalid"
 # 401
 NOT_AUTHENTICATED = "not_authenticated"
 INVALID_CREDENTIALS = "invalid_credentials"
@@ -26,6 +34,8 @@ REFRESH_TOKEN_REUSED = "refresh_token_reused"
 REFRESH_COOKIE_MISSING = "refresh_cookie_missing"
 # 403, 404, 405, 406, 409, 413, 415, 429 (and `quota_exceeded` from `randomuser`)
 CSRF_FAILED = "csrf_failed"
+EMAIL_NOT_VERIFIED = "email_not_verified"
+REGISTRATION_CLOSED = "registration_closed"
 PERMISSION_DENIED = "permission_denied"
 NOT_FOUND = "not_found"
 METHOD_NOT_ALLOWED = "method_not_allowed"

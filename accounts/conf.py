@@ -75,6 +75,22 @@ class AccountsSettings:
     MAX_BODY_SIZE = Setting(64 * 1024)
     # Nesting depth of JSON bodies above which they are refused with 400.
     MAX_JSON_DEPTH = Setting(32)
+    # Self-service accounts: "open" or "closed" sign-up; email verification "mandatory"
+    # (no login before it), "optional" or "none".
+    REGISTRATION = Setting("open")
+    EMAIL_VERIFICATION = Setting("mandatory")
+    # Links in emails point at these front-end pages, never at the API.
+    FRONTEND_URL = Setting("http://127.0.0.1:4200")
+    EMAIL_VERIFICATION_LIFETIME = Setting(timedelta(days=3))
+    EMAIL_CHANGE_LIFETIME = Setting(timedelta(days=1))
+    # Sign-up, resend and reset answer no sooner than this after the request arrived, so
+    # that creating an account (a row written) or finding an address taken, with or
+    # without accounts behind it, all take the same time.
+    UNIFORM_ANSWER_DURATION = Setting(timedelta(milliseconds=500))
+    # Requests that send an email (sign-up, resend, reset, email change), per client IP
+    # and per address written to.
+    MAIL_RATE_PER_IP: Setting[str | None] = Setting("20/hour")
+    MAIL_RATE_PER_ADDRESS: Setting[str | None] = Setting("5/hour")
 
 
 KNOWN_SETTINGS = frozenset(

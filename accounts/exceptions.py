@@ -86,6 +86,32 @@ class TooManyAttempts(Exception):
         self.wait = wait
 
 
+class EmailKeyError(Exception):
+    """An emailed key (verification, email change, password reset) cannot be used."""
+
+    code = codes.KEY_INVALID
+    message = "This link is not valid. Ask for a new one."
+
+
+class EmailKeyExpired(EmailKeyError):
+    code = codes.KEY_EXPIRED
+    message = "This link has expired. Ask for a new one."
+
+
+class EmailKeyUsed(EmailKeyError):
+    code = codes.KEY_USED
+    message = "This link was already used."
+
+
+class ResetTokenInvalid(EmailKeyError):
+    code = codes.RESET_TOKEN_INVALID
+    message = "This reset link is used, expired or wrong. Ask for a new one."
+
+
+class EmailTaken(Exception):
+    """Another account already uses the email address."""
+
+
 @contextmanager
 def session_errors_as_401() -> Iterator[None]:
     """Turn a `SessionError` raised inside into a 401 with the error's `code`."""

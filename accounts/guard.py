@@ -40,11 +40,13 @@ from accounts.signals import Event, emit
 from accounts.throttling import rate_limit_wait
 
 #: What a password is checked for; each names its failure event.
-Action = Literal["login", "admin_login", "password_change"]
+Action = Literal["login", "admin_login", "password_change", "email_change", "account_delete"]
 FAILURE_EVENTS: dict[Action, Event] = {
     "login": "login_failed",
     "admin_login": "admin_login_failed",
     "password_change": "password_change_failed",
+    "email_change": "email_change_failed",
+    "account_delete": "account_delete_failed",
 }
 
 

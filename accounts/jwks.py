@@ -6,13 +6,13 @@ route answers 404: HMAC-signed tokens can only be verified by holders of the sec
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.conf import accounts_settings
 from accounts.token_backend import key_set
 
 
-@require_GET
+@require_safe  # GET and HEAD
 def jwks(request: HttpRequest) -> JsonResponse:
     """Return the JWK Set (RFC 7517 §5) of the published keys."""
     key_document = key_set().public_jwks()

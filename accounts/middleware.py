@@ -23,7 +23,7 @@ def body_size(request: HttpRequest) -> int | None:
     """Return the body's size in bytes (declared or measured), or None if the header lies."""
     declared: str | None = request.META.get("CONTENT_LENGTH")
     if declared:
-        return int(declared) if declared.isdigit() else None
+        return int(declared) if declared.isascii() and declared.isdigit() else None
     try:
         return len(request.body)
     except RequestDataTooBig:

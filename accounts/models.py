@@ -21,6 +21,14 @@ class User(AbstractUser):
     """
 
     token_version = models.PositiveIntegerField(default=0, editable=False)
+    # Accounts made by an administrator, `createsuperuser` or `create_user` count as
+    # verified: whoever made them vouched for the address. Self-service sign-up starts
+    # unverified; so did no account before this field existed.
+    email_verified = models.BooleanField(
+        "email verified",
+        default=True,
+        help_text="Whether the owner of the email address has confirmed it.",
+    )
 
     def _get_session_auth_hash(self, secret: str | None = None) -> str:
         # Django ends a user's sessions (admin, browsable API) when this hash changes, as a
@@ -65,6 +73,8 @@ class RevokeReason(models.TextChoices):
     LOGOUT_ALL = "logout_all", "Logged out everywhere"
     REUSE_DETECTED = "reuse_detected", "Refresh token reused"
     PASSWORD_CHANGED = "password_changed", "Password changed"
+    PASSWORD_RESET = "password_reset", "Password reset by email"
+    EMAIL_CHANGED = "email_changed", "Email address changed"
     USER_REVOKED = "user_revoked", "Revoked by the user"
     ADMIN = "admin", "Revoked by an administrator"
     DEACTIVATED = "deactivated", "User deactivated"

@@ -7,7 +7,7 @@ from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import Token
 
-from accounts import codes, services
+from accounts import codes, lifecycle, services
 from accounts.authentication import user_for_token
 from accounts.conf import jwt_settings
 from accounts.exceptions import (
@@ -87,6 +87,11 @@ class LoginSerializer(serializers.Serializer[Any]):
                 "No active account found with the given credentials.",
                 code=codes.INVALID_CREDENTIALS,
             ) from error
+        if not lifecycle.login_allowed(user):
+            raise exceptions.PermissionDenied(
+                "Confirm your email address first: open the link we emailed you.",
+                code=codes.EMAIL_NOT_VERIFIED,
+            )
         pair = services.session_start(
             user=user,
             user_agent=request.META.get("HTTP_USER_AGENT", ""),

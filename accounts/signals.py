@@ -23,6 +23,8 @@ Event = Literal[
     "login_failed",
     "admin_login_failed",
     "password_change_failed",
+    "email_change_failed",
+    "account_delete_failed",
     "refresh",
     "refresh_superseded",
     "reuse_detected",
@@ -31,7 +33,15 @@ Event = Literal[
     "password_changed",
     "session_revoked",
     "account_locked",
+    "registered",
+    "email_verified",
+    "password_reset_requested",
+    "password_reset",
+    "email_change_requested",
+    "email_changed",
+    "account_deleted",
     "token_claims_invalid",
+    "request_malformed",
 ]
 EVENTS: tuple[Event, ...] = get_args(Event)
 # A superseded refresh is rare from a client that coordinates its tabs, and is what a
@@ -42,6 +52,8 @@ WARNING_EVENTS: tuple[Event, ...] = (
     "login_failed",
     "admin_login_failed",
     "password_change_failed",
+    "email_change_failed",
+    "account_delete_failed",
     "account_locked",
     "token_claims_invalid",
 )

@@ -1,9 +1,11 @@
-"""Brute-force limits: fixed-window counters for password checks and refreshes.
+"""Brute-force limits: fixed-window counters for password checks, refreshes and emails.
 
 Each limit is a fixed-window counter (`accounts.counters`), so parallel requests on
 several app servers cannot slip past it together. Rates are read from `ACCOUNTS` at each
 request, so `override_settings` works.
 """
+
+from collections.abc import Mapping
 
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
@@ -11,6 +13,7 @@ from rest_framework.views import APIView
 
 from accounts import counters
 from accounts.conf import accounts_settings
+from accounts.lockout import account_id
 from accounts.network import client_ip, network_of
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -69,3 +72,39 @@ class RefreshRateThrottle(CacheRateThrottle):
 
     def rate(self) -> str | None:
         return accounts_settings.REFRESH_RATE_PER_IP
+
+
+class MailRateThrottle(CacheRateThrottle):
+    """Requests that send an email, per client IP (`MAIL_RATE_PER_IP`)."""
+
+    scope = "mail-ip"
+
+    def rate(self) -> str | None:
+        return accounts_settings.MAIL_RATE_PER_IP
+
+
+class MailAddressRateThrottle(BaseThrottle):
+    """Requests that send an email, per address written to (`MAIL_RATE_PER_ADDRESS`).
+
+    Keyed on the normalised address of the body, whether or not an account has it.
+    """
+
+    wait_seconds: float | None = None
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        data = request.data if isinstance(request.data, Mapping) else {}
+        address = data.get("email") or data.get("new_email")
+        if not isinstance(address, str):
+            return True
+        self.wait_seconds = rate_limit_wait(
+            scope="mail-address",
+            identity=account_id(address),
+            rate=accounts_settings.MAIL_RATE_PER_ADDRESS,
+        )
+        return self.wait_seconds is None
+
+    def wait(self) -> float | None:
+        return self.wait_seconds
+
+
+MAIL_THROTTLES = [MailRateThrottle, MailAddressRateThrottle]

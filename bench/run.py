@@ -57,6 +57,8 @@ def environment(workdir: Path) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         JWT_SIGNING_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        # One access token lasts the whole run (about ten minutes).
+        JWT_ACCESS_TOKEN_LIFETIME="3600",
         # Limits stay on (every request counts against them) but never refuse the benchmark.
         RANDOMUSER_USERS_PER_5_MINUTES=str(10**12),
         AUTH_LOGIN_RATE_PER_IP="100000/min",

@@ -4,7 +4,12 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jwtsite.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# After the apps are loaded: malformed headers get a 400 before Django parses them.
+from accounts.wsgi import RequestGuard  # noqa: E402
+
+application = RequestGuard(django_application)
 
 # Several server processes without a shared cache would disagree on revocations and limits.
 from accounts.processes import claim_local_cache  # noqa: E402

@@ -22,6 +22,15 @@ def clear_cache() -> Any:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def delivered_mail() -> Any:
+    """Let each test's emails (sent in the background) leave before the next test."""
+    yield
+    from accounts.emails import wait_for_delivery
+
+    wait_for_delivery()
+
+
 @pytest.fixture
 def password() -> str:
     return PASSWORD
@@ -55,6 +64,30 @@ def auth_client(tokens: dict[str, Any]) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access']}")
     return client
+
+
+@pytest.fixture(scope="session")
+def smtp_server() -> Any:
+    from tests.mail import SmtpSink
+
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server: Any, settings: Any) -> Any:
+    """Send this test's mail over SMTP to the in-process server; return that server.
+
+    Call `accounts.emails.wait_for_delivery()` before asserting that a message is absent.
+    """
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    with smtp_server.collector.lock:
+        smtp_server.collector.messages.clear()
+    return smtp_server
 
 
 @pytest.fixture

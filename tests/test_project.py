@@ -61,6 +61,33 @@ def test_good_secrets_start() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_production_without_email_url_stops_start_up_with_one_line() -> None:
+    result = manage(
+        "check",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=GOOD_SECRET,
+        JWT_SIGNING_KEY="y" * 50,
+        EMAIL_URL="",
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "EMAIL_URL" in lines[0]
+
+
+def test_debug_without_email_url_prints_mail_to_the_console() -> None:
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    result = manage("shell", "--no-imports", "-c", code, DJANGO_DEBUG="true", EMAIL_URL="")
+    assert result.stdout.strip() == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_email_url_configures_smtp() -> None:
+    code = "from django.conf import settings; print(settings.EMAIL_HOST, settings.EMAIL_PORT)"
+    url = "smtp+tls://mailer:secret@mail.example.com:587"
+    result = manage("shell", "--no-imports", "-c", code, DJANGO_DEBUG="true", EMAIL_URL=url)
+    assert result.stdout.strip() == "mail.example.com 587"
+
+
 def test_debug_without_secrets_starts_with_throwaway_keys() -> None:
     result = manage("check", DJANGO_DEBUG="true", DJANGO_SECRET_KEY="", JWT_SIGNING_KEY="")
     assert result.returncode == 0, result.stderr

@@ -5,7 +5,7 @@ import pytest
 from django.core.checks import Error
 from django.test import override_settings
 
-from accounts.checks import check_accounts_settings, check_user_model
+from accounts.checks import check_accounts_settings, check_lifecycle, check_limits, check_user_model
 
 
 def ids(errors: list[Any]) -> list[str]:
@@ -44,3 +44,26 @@ def test_reuse_grace_must_be_a_non_negative_timedelta(grace: object) -> None:
 @override_settings(AUTH_USER_MODEL="auth.User")
 def test_user_model_needs_a_token_version() -> None:
     assert ids(check_user_model()) == ["accounts.E004"]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"REGISTRATION": "maybe"}, {"EMAIL_VERIFICATION": "always"}],
+)
+def test_lifecycle_choices_are_checked(values: dict[str, Any]) -> None:
+    with override_settings(ACCOUNTS=values):
+        assert ids(check_lifecycle()) == ["accounts.E011"]
+
+
+@pytest.mark.parametrize("url", ["127.0.0.1:4200", "ftp://example.com", None])
+def test_frontend_url_must_be_http(url: Any) -> None:
+    with override_settings(ACCOUNTS={"FRONTEND_URL": url}):
+        assert ids(check_lifecycle()) == ["accounts.E012"]
+
+
+def test_mail_rates_and_link_lifetimes_are_checked() -> None:
+    with override_settings(ACCOUNTS={"MAIL_RATE_PER_IP": "often"}):
+        assert ids(check_limits()) == ["accounts.E008"]
+    with override_settings(ACCOUNTS={"EMAIL_CHANGE_LIFETIME": 86400}):
+        assert ids(check_lifecycle()) == ["accounts.E003"]
+    assert check_lifecycle() == []

@@ -73,6 +73,28 @@ def test_preflight_from_allowed_origin(api_client: APIClient, db: Any) -> None:
     assert "content-type" in allowed
 
 
+def preflight_allowed(path: str) -> bool:
+    response = APIClient().options(
+        path, HTTP_ORIGIN=ORIGIN, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    return "Access-Control-Allow-Origin" in response
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/login", "/login/", "/me", "/me/", "/random-user", "/api/auth/me/", "/api/random-users/"],
+)
+def test_cors_covers_the_api_and_the_course_routes(db: Any, path: str) -> None:
+    assert preflight_allowed(path)
+
+
+@pytest.mark.parametrize(
+    "path", ["/mebogus", "/login-x", "/meme/", "/random-users", "/admin/login/", "/apix"]
+)
+def test_cors_covers_nothing_else(db: Any, path: str) -> None:
+    assert not preflight_allowed(path)
+
+
 def test_preflight_from_refused_origin(api_client: APIClient, db: Any) -> None:
     response = api_client.options(
         "/login",

@@ -132,9 +132,31 @@ def test_other_media_types_are_415(db: Any, content_type: str) -> None:
     assert response.json()["code"] == "unsupported_media_type"
 
 
-def test_unsupported_charset_is_400(db: Any) -> None:
-    response = post_raw(LOGIN, "{}", content_type="application/json; charset=rot13")
+@pytest.mark.parametrize("charset", ["rot13", "latin-1", "utf-16", "utf-32", "nonsense"])
+def test_json_in_another_charset_is_415(db: Any, charset: str) -> None:
+    """RFC 8259 §8.1: JSON exchanged between systems is UTF-8."""
+    body = json.dumps({"username": "alice", "password": "x"}).encode(
+        "utf-16" if "16" in charset else "ascii"
+    )
+    response = post_raw(LOGIN, body, content_type=f"application/json; charset={charset}")
+    assert response.status_code == 415
+    assert response.json()["code"] == "unsupported_media_type"
+
+
+@pytest.mark.parametrize("charset", ["", "; charset=utf-8", "; charset=UTF8", '; charset="utf-8"'])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
+def test_utf8_json_with_or_without_a_bom_is_read(
+    user: Any, password: str, charset: str, bom: bytes
+) -> None:
+    body = bom + json.dumps({"username": "alice", "password": password}).encode()
+    assert post_raw(LOGIN, body, content_type=f"application/json{charset}").status_code == 200
+
+
+def test_json_that_is_not_utf8_is_400(db: Any) -> None:
+    body = '{"username": "alicé", "password": "x"}'.encode("latin-1")
+    response = post_raw(LOGIN, body)
     assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
 
 
 def test_a_long_passphrase_works(user: Any) -> None:

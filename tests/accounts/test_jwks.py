@@ -50,6 +50,15 @@ def test_jwks_answers_get_only(settings: Any) -> None:
     assert APIClient().post(JWKS).status_code == 405
 
 
+def test_head_on_the_jwks_answers_like_get(settings: Any) -> None:
+    use_keys(settings, key_entry("ed", "EdDSA"))
+    get, head = APIClient().get(JWKS), APIClient().head(JWKS)
+    assert head.status_code == get.status_code == 200
+    assert head["Content-Type"] == get["Content-Type"]
+    assert head["Cache-Control"] == get["Cache-Control"]
+    assert head.content == b""
+
+
 @pytest.mark.parametrize("algorithm", ["EdDSA", "RS256", "ES256"])
 def test_another_service_verifies_our_token_with_pyjwkclient(
     settings: Any, live_server: Any, user: Any, password: str, algorithm: str

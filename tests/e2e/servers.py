@@ -21,6 +21,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tests.mail import SmtpSink
+
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_DIR = ROOT / "client"
 CLIENT_BUILD = CLIENT_DIR / "dist" / "client" / "browser"
@@ -72,8 +74,12 @@ class _Handler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def do_GET(self) -> None:
-        body = self.overrides.get(self.path.split("?", 1)[0])
+        path = self.path.split("?", 1)[0]
+        body = self.overrides.get(path)
         if body is None:
+            if "." not in path.rsplit("/", 1)[-1]:
+                # A page of the client's router (/verify-email, ...): as any SPA host does.
+                self.path = "/index.html"
             super().do_GET()
             return
         self.send_response(200)
@@ -124,12 +130,22 @@ class ApiServer:
     username = "demo"
 
     def __init__(
-        self, workdir: Path, *, allowed_origins: list[str], access_lifetime: int, port: int = 0
+        self,
+        workdir: Path,
+        *,
+        allowed_origins: list[str],
+        access_lifetime: int,
+        port: int = 0,
+        mail_port: int = 0,
     ) -> None:
         self.workdir = workdir
         self.port = free_port(port)
         self.password = secrets.token_urlsafe(12)
         self.env = self._environment(allowed_origins, access_lifetime)
+        # Mail goes over SMTP to the tests' server; emailed links open the client.
+        self.env.update(EMAIL_URL=f"smtp://{HOST}:{mail_port}", AUTH_MAIL_RATE_PER_IP="1000/hour")
+        if allowed_origins:
+            self.env["FRONTEND_URL"] = allowed_origins[0]
         self.log_path = workdir / "api.log"
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -213,17 +229,20 @@ class Stack:
     ) -> None:
         client_port, api_port = ports
         self.site = StaticSite(client_root, port=client_port)
+        self.mail = SmtpSink().start()
         self.api = ApiServer(
             workdir,
             allowed_origins=[self.site.origin],
             access_lifetime=access_lifetime,
             port=api_port,
+            mail_port=self.mail.port,
         )
         self.site.overrides["/config.json"] = config_json(self.api.url)
         try:
             self.api.start()
         except BaseException:
             self.site.stop()
+            self.mail.stop()
             raise
 
     @property
@@ -233,3 +252,4 @@ class Stack:
     def stop(self) -> None:
         self.api.stop()
         self.site.stop()
+        self.mail.stop()

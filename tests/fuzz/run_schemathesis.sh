@@ -27,6 +27,8 @@ export DATABASE_URL="sqlite:///$WORK/fuzz.sqlite3"
 # Throttling must not dominate the run; the lockout is kept on.
 export AUTH_LOGIN_RATE_PER_IP=100000/min AUTH_LOGIN_RATE_PER_ACCOUNT=100000/min
 export AUTH_REFRESH_RATE_PER_IP=100000/min
+export AUTH_MAIL_RATE_PER_IP=100000/min AUTH_MAIL_RATE_PER_ADDRESS=100000/min
+export EMAIL_URL=dummymail://
 export RANDOMUSER_USERS_PER_5_MINUTES=1000000
 export JWT_ACCESS_TOKEN_LIFETIME=3600
 

@@ -1,6 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
 
+import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
 import { APP_CONFIG, AppConfig } from './config';
 
@@ -10,6 +12,8 @@ export function appConfig(config: AppConfig): ApplicationConfig {
     providers: [
       provideBrowserGlobalErrorListeners(),
       provideHttpClient(withInterceptors([authInterceptor])),
+      // Query parameters of emailed links (`?key=…`) become the pages' inputs.
+      provideRouter(routes, withComponentInputBinding()),
       { provide: APP_CONFIG, useValue: config },
     ],
   };

@@ -1,35 +1,16 @@
 import { Component, inject } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 
 import { AuthService } from './auth/auth.service';
-import { Home } from './home/home';
-import { Login } from './login/login';
 
-/** Show the screen for the session's state, after trying to resume it from the cookie. */
+/** The router's outlet, after trying to resume the session from the cookie (on any page). */
 @Component({
   selector: 'app-root',
-  imports: [Home, Login],
-  template: `
-    @switch (auth.status()) {
-      @case ('restoring') {
-        <main class="page page--center">
-          <p role="status" class="muted">
-            <span class="spinner" aria-hidden="true"></span> Restoring your session…
-          </p>
-        </main>
-      }
-      @case ('signed-in') {
-        <app-home />
-      }
-      @default {
-        <app-login />
-      }
-    }
-  `,
+  imports: [RouterOutlet],
+  template: `<router-outlet />`,
 })
 export class App {
-  protected readonly auth = inject(AuthService);
-
   constructor() {
-    this.auth.restore().subscribe();
+    inject(AuthService).restore().subscribe();
   }
 }

@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { EnvironmentProviders, Provider } from '@angular/core';
+import { provideRouter } from '@angular/router';
 
 import { authInterceptor } from './auth/auth.interceptor';
 import { User } from './auth/models';
@@ -39,6 +40,7 @@ export function provideTestHttp(): (Provider | EnvironmentProviders)[] {
   return [
     provideHttpClient(withInterceptors([authInterceptor])),
     provideHttpClientTesting(),
+    provideRouter([]),
     { provide: APP_CONFIG, useValue: { apiUrl: API } },
   ];
 }

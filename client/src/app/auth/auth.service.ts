@@ -122,6 +122,11 @@ export class AuthService {
     );
   }
 
+  /** Show the user as the profile page changed it (names, email). */
+  updateUser(user: User): void {
+    this.userState.set(user);
+  }
+
   /** Forget the session locally (the user left, or the refresh failed: say so in `notice`). */
   endSession(notice = ''): void {
     this.noticeState.set(notice);

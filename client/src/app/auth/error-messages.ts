@@ -17,6 +17,8 @@ export function describeError(error: unknown, apiUrl: string): string {
       return body?.code === 'invalid_credentials'
         ? 'Wrong username or password.'
         : 'Your session has ended. Please sign in again.';
+    case 403:
+      return body?.detail ?? 'This is not allowed.';
     case 429:
       return describeThrottle(error, body);
     default:

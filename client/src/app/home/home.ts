@@ -8,6 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
 
 import { AuthService } from '../auth/auth.service';
@@ -19,7 +20,7 @@ import { UserCard } from '../random-user/user-card';
 /** The signed-in screen: welcome, random user card with its raw JSON, and logout. */
 @Component({
   selector: 'app-home',
-  imports: [JsonPipe, UserCard],
+  imports: [JsonPipe, RouterLink, UserCard],
   templateUrl: './home.html',
 })
 export class Home {
