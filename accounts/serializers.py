@@ -1,5 +1,6 @@
 """Input and output serializers of the token endpoints."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
@@ -20,6 +21,7 @@ from accounts.exceptions import (
 from accounts.guard import password_check
 from accounts.models import Session
 from accounts.network import client_ip
+from accounts.signals import emit
 from accounts.tokens import RefreshToken, UntypedToken
 
 # Long passphrases work; megabyte "passwords" that would keep Argon2 busy do not.
@@ -71,6 +73,16 @@ class LoginSerializer(serializers.Serializer[Any]):
     password = StringField(
         max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True, style=MASKED
     )
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        try:
+            return dict(super().to_internal_value(data))
+        except serializers.ValidationError:
+            # A malformed login (a number for a username, say) is a failed attempt too.
+            username = data.get("username") if isinstance(data, Mapping) else None
+            ip_address = client_ip(self.context["request"])
+            emit("login_failed", username=username, ip_address=ip_address, reason="malformed")
+            raise
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context["request"]

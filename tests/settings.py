@@ -7,6 +7,9 @@ from datetime import timedelta
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-django-secret-key-that-is-long-enough-0123456789")
 os.environ.setdefault("JWT_SIGNING_KEY", "test-jwt-signing-key-that-is-long-enough-0123456789")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
+# The suite tests production behaviour: a developer's `.env` (which `make run` writes with
+# `DJANGO_DEBUG=true`) must not turn debug on; tests that need it override settings.
+os.environ["DJANGO_DEBUG"] = "false"
 
 from jwtsite.settings import *  # noqa: E402,F403
 from jwtsite.settings import DATABASES  # noqa: E402

@@ -36,6 +36,8 @@ def production(tmp_path: Path) -> dict[str, str]:
     return {
         "PATH": os.environ.get("PATH", ""),
         "DJANGO_SETTINGS_MODULE": "jwtsite.settings",
+        # Debug is off by default; say so, so that a developer's `.env` cannot turn it on.
+        "DJANGO_DEBUG": "false",
         **readme_production_profile(),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }

@@ -183,9 +183,14 @@ def test_ipv4_mapped_addresses_are_their_ipv4_address(
 
 
 @pytest.mark.parametrize("username", [12345, 1.5, True, ["alice"], {"a": 1}, None], ids=repr)
-def test_a_username_that_is_not_a_string_is_a_400_naming_it(db: Any, username: Any) -> None:
+def test_a_username_that_is_not_a_string_is_a_400_naming_it(
+    db: Any, username: Any, events: list[Any]
+) -> None:
     """`12345` used to become `"12345"` after the per-account limit had skipped it."""
     response = attempt(username=username)
     assert response.status_code == 400
     assert response.json()["code"] == "invalid"
     assert list(response.json()["errors"]) == ["username"]
+    # The attempt still leaves a security event.
+    assert [event["event"] for event in events] == ["login_failed"]
+    assert events[0]["reason"] == "malformed"
