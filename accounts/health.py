@@ -2,7 +2,9 @@
 
 `GET /healthz` answers 200 while the process serves requests and touches nothing else.
 `GET /readyz` answers 200 when the database and the cache both answer, else 503 JSON
-`{"detail", "code": "service_unavailable", "checks"}` naming the one that failed.
+`{"detail", "code": "service_unavailable", "checks"}` naming the one that failed. The cache
+counts as failed while this process's breaker is open (`accounts.degraded`): until then the
+process still runs on its fallbacks (limits fail open), whatever the cache answers.
 """
 
 import uuid
@@ -15,7 +17,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts import codes
 from accounts.conf import accounts_settings
-from accounts.degraded import CACHE_ERRORS
+from accounts.degraded import CACHE_ERRORS, cache_is_down
 
 
 @never_cache
@@ -43,6 +45,8 @@ def database_answers() -> bool:
 
 def cache_answers() -> bool:
     """Write and read back a short-lived key: a cache that only pretends to work fails."""
+    if cache_is_down():
+        return False
     key = f"{accounts_settings.CACHE_KEY_PREFIX}:readyz:{uuid.uuid4().hex}"
     value = uuid.uuid4().hex
     try:
