@@ -233,7 +233,7 @@ class AccountView(MeView):
     @extend_schema(
         summary="Delete your account",
         request=PasswordSerializer,
-        responses={204: None, **errors(400, 401)},
+        responses={204: None, **errors(400, 401, 413, 415, 429)},
     )
     def delete(self, request: Request) -> Response:
         data = PasswordSerializer(data=request.data)

@@ -111,7 +111,8 @@ class TokenTransportMixin(generics.GenericAPIView[Any]):
 @extend_schema(
     summary="Log in",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: LoginResponseSerializer, **errors(401)},
+    # 403: the email is not verified yet; 429: the password guard's limits.
+    responses={200: LoginResponseSerializer, **errors(401, 403, 429)},
     auth=[],
 )
 class LoginView(TokenTransportMixin, TokenViewBase):
@@ -189,7 +190,7 @@ class LogoutAllView(APIView):
 @extend_schema(
     summary="Change the password",
     parameters=[TRANSPORT_PARAMETER],
-    responses={200: TokenPairSerializer},
+    responses={200: TokenPairSerializer, **errors(429)},
 )
 class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
     """Change the password: other sessions end, the caller gets fresh tokens."""

@@ -169,3 +169,20 @@ def test_no_description_has_a_star_that_markdown_would_eat(schema: dict[str, Any
     for description in descriptions(schema):
         prose = re.sub(r"`[^`]*`", "", re.sub(r"(?m)^\s*\* ", "", description))
         assert "*" not in prose, description
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "statuses"),
+    [
+        ("/api/auth/login/", "post", {"403", "429"}),  # email not verified; the guard's limits
+        ("/api/auth/password/change/", "post", {"429"}),
+        ("/api/auth/me/", "delete", {"413", "415", "429"}),
+        ("/api/auth/email/change/", "post", {"429"}),
+        ("/login/", "post", {"429"}),
+    ],
+)
+def test_every_password_check_declares_the_guards_answers(
+    schema: dict[str, Any], path: str, method: str, statuses: set[str]
+) -> None:
+    """The password guard answers 429 on every route that checks a password."""
+    assert statuses <= set(schema["paths"][path][method]["responses"])
