@@ -14,7 +14,7 @@ $(STAMP): requirements.txt
 	@touch $(STAMP)
 
 .env:
-	@$(PY) -c 'import secrets; t = secrets.token_urlsafe; print(f"DJANGO_DEBUG=true\nDJANGO_SECRET_KEY={t(50)}\nJWT_SIGNING_KEY={t(50)}\nDEMO_USER_PASSWORD={t(9)}")' > .env
+	@$(PY) -c 'import secrets; t = secrets.token_urlsafe; print(f"DJANGO_DEBUG=true\nDJANGO_SECRET_KEY={t(50)}\nJWT_SIGNING_KEY={t(50)}\nDEMO_USER_PASSWORD={t(9)}\nEMAIL_URL=consolemail://")' > .env
 	@echo "Wrote .env with fresh random secrets (git ignores it)."
 
 client/node_modules/.package-lock.json: client/package-lock.json

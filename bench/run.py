@@ -57,6 +57,8 @@ def environment(workdir: Path) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         JWT_SIGNING_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        # Production start-up requires a mail server; the benchmark sends no mail.
+        EMAIL_URL="dummymail://",
         # One access token lasts the whole run (about ten minutes).
         JWT_ACCESS_TOKEN_LIFETIME="3600",
         # Limits stay on (every request counts against them) but never refuse the benchmark.

@@ -10,7 +10,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 PORT="${1:-8000}"
-WORKERS="${2:-$(nproc)}"
+# Workers share revocation state and limits only through a shared cache: without REDIS_URL
+# (in the environment or .env) the app refuses a second worker, so one worker serves.
+if [ -n "${REDIS_URL:-}" ] || grep -qs '^REDIS_URL=.' .env; then WORKERS="$(nproc)"; else WORKERS=1; fi
+WORKERS="${2:-$WORKERS}"
 HOST="${SERVE_HOST:-127.0.0.1}"
 BIN="${VENV_BIN:-.venv/bin}"
 case "${APP_SERVER:-granian}" in
