@@ -19,6 +19,7 @@ import os
 import platform
 import re
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -182,7 +183,12 @@ def throughput_row(measure: str, runs: list[Any], ratios: list[float]) -> Row:
 def server_choice_row(env: Any, granian: Any, token: str) -> Row:
     from bench.throughput import alternate, our_server, wrk
 
-    gunicorn = our_server(env, "gunicorn").start("/api/auth/me/")
+    # Without a shared cache the app refuses a second server process on one database
+    # (`accounts.processes`): the runner-up serves a copy of it.
+    database = env["DATABASE_URL"].removeprefix("sqlite:///")
+    shutil.copyfile(database, f"{database}-gunicorn")
+    runner_up = {**env, "DATABASE_URL": f"sqlite:///{database}-gunicorn"}
+    gunicorn = our_server(runner_up, "gunicorn").start("/api/auth/me/")
     try:
         wrk(gunicorn.url + "/random-user", token, 2)
         runs = alternate(
