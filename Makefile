@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api serve cluster client test lint typecheck pytest client-test api-types api-types-check bench screenshots clean
+.PHONY: run api serve cluster client test lint typecheck pytest client-test api-types api-types-check bench screenshots mutation clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -96,5 +96,15 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/enumeration_bench.py
 
+# Mutation testing of the security-critical modules of `accounts` (pyproject's [tool.mutmut]);
+# not part of `make test`. One child at a time: the tests' SQLite file is named before the fork.
+$(VENV)/.mutation-installed: requirements-mutation.txt $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-mutation.txt
+	@touch $@
+
+mutation: $(VENV)/.mutation-installed
+	$(VENV)/bin/mutmut run --max-children 1
+	$(VENV)/bin/mutmut results
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants
