@@ -11,9 +11,14 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
+from accounts.authentication import BrowsableAPISessionAuthentication
 from tests.e2e.servers import ApiServer
 
 HTML = "text/html"
@@ -100,3 +105,13 @@ def test_password_inputs_are_masked(server: ApiServer) -> None:
     password = re.search(r'<input[^>]*name="password"[^>]*>', page)
     assert password
     assert 'type="password"' in password[0]
+
+
+def test_the_session_authenticates_for_the_browsable_renderer_only(user: Any) -> None:
+    """The rule itself, in this process: the same signed-in request, JSON then HTML."""
+    request = Request(APIRequestFactory().get("/api/auth/me/"))
+    request._request.user = user
+    authentication = BrowsableAPISessionAuthentication()
+    assert authentication.authenticate(request) is None
+    request.accepted_renderer = BrowsableAPIRenderer()
+    assert authentication.authenticate(request) == (user, None)

@@ -138,6 +138,16 @@ def test_logout_revokes_and_clears_the_cookie(
     assert api_client.post(REFRESH, {}, format="json", **COOKIE_MODE).status_code == 401
 
 
+@override_settings(ACCOUNTS={**settings.ACCOUNTS, "REFRESH_COOKIE_DOMAIN": "example.com"})
+def test_a_cookie_domain_is_set_and_cleared_alike(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    assert cookie_login(api_client, password).cookies[COOKIE]["domain"] == "example.com"
+    cleared = api_client.post(LOGOUT, {}, format="json", **COOKIE_MODE).cookies[COOKIE]
+    assert cleared.value == ""
+    assert cleared["domain"] == "example.com"  # Without it, the browser keeps the cookie.
+
+
 def test_header_mode_stays_the_default(api_client: APIClient, user: Any, password: str) -> None:
     response = api_client.post(LOGIN, {"username": "alice", "password": password}, format="json")
     assert set(response.json()) == {"access", "refresh", "user"}
