@@ -7,6 +7,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from accounts import services
 from accounts.models import RevokeReason, Session
 from tests.helpers import after_reuse_grace
 
@@ -138,6 +139,34 @@ def test_session_ends_at_its_absolute_lifetime_however_often_refreshed(
         traveller.shift(86000)
         response = refresh(api_client, token)
     assert response.status_code == 401
+
+
+def test_a_session_ends_at_its_expiry_to_the_microsecond(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    moment = timezone.now() + timedelta(hours=1)  # The refresh token is still valid then.
+    Session.objects.update(expires_at=moment)
+    with time_machine.travel(moment, tick=False):
+        response = refresh(api_client, tokens["refresh"])
+    assert response.status_code == 401
+    assert response.json()["code"] == "session_expired"
+
+
+def test_a_session_revoked_between_its_check_and_the_rotation_is_not_rotated(
+    api_client: APIClient, tokens: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A logout that commits while a refresh is in flight wins: the swap sees it."""
+    checked = services.session_for_token
+
+    def check_then_revoke(token: Any) -> Session:
+        session = checked(token)
+        services.session_revoke(session=session, reason=RevokeReason.LOGOUT)
+        return session
+
+    monkeypatch.setattr(services, "session_for_token", check_then_revoke)
+    response = refresh(api_client, tokens["refresh"])
+    assert response.status_code == 401
+    assert Session.objects.get().current_jti == RefreshToken(tokens["refresh"])["jti"]
 
 
 def test_idle_session_ends_when_its_refresh_token_expires(

@@ -5,6 +5,9 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from accounts import services
+from tests.helpers import LOGIN
+
 ACCESS_ENDPOINTS = [
     ("get", "/api/auth/me/"),
     ("get", "/api/auth/sessions/"),
@@ -63,3 +66,16 @@ def test_verify_is_refused(
     gone(user)
     response = api_client.post("/api/auth/verify/", {"token": tokens["access"]}, format="json")
     assert response.status_code == 401
+
+
+def test_deactivation_writes_back_nothing_from_an_older_copy(
+    auth_client: APIClient, api_client: APIClient, user: Any, password: str
+) -> None:
+    """A copy read before a password change must not restore the old password."""
+    stale = type(user).objects.get(pk=user.pk)
+    body = {"old_password": password, "new_password": "a brand new passphrase 42"}
+    assert auth_client.post("/api/auth/password/change/", body, format="json").status_code == 200
+    services.user_deactivate(user=stale)
+    type(user).objects.filter(pk=user.pk).update(is_active=True)
+    old = api_client.post(LOGIN, {"username": "alice", "password": password}, format="json")
+    assert old.status_code == 401
