@@ -8,7 +8,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Session
-from tests.helpers import after_reuse_grace, make_session
+from tests.helpers import REFRESH, after_reuse_grace, bearer, login, make_session
 
 
 def test_clear_command_deletes_only_stale_sessions(user: Any) -> None:
@@ -70,3 +70,38 @@ def test_every_event_is_signalled_and_logged_without_secrets(
     assert log_text.count("event=") >= len(names)
     assert not any(secret in log_text for secret in secrets)
     assert all("user_id" in event for event in events)
+
+
+def latest_session_id() -> str:
+    return str(Session.objects.latest("created_at").pk)
+
+
+def test_session_events_name_the_user_the_session_and_the_reason(
+    user: Any, password: str, events: list[Any]
+) -> None:
+    """What an alert needs to act on: whose session, which one, why; once per session."""
+    reused, reused_id = login(password)["refresh"], latest_session_id()
+    APIClient().post(REFRESH, {"refresh": reused}, format="json")
+    APIClient().post(REFRESH, {"refresh": reused}, format="json")  # superseded: a late tab
+    with after_reuse_grace():
+        APIClient().post(REFRESH, {"refresh": reused}, format="json")  # reuse
+    login(password)
+    revoked_id = latest_session_id()
+    logged_out, logged_out_id = login(password), latest_session_id()
+    bearer(logged_out["access"]).delete(f"/api/auth/sessions/{revoked_id}/")
+    for _ in range(2):
+        APIClient().post("/api/auth/logout/", {"refresh": logged_out["refresh"]}, format="json")
+    named = [
+        (event["event"], event["user_id"], event["session_id"], event.get("reason"))
+        for event in events
+    ]
+    assert named == [
+        ("login", user.pk, reused_id, None),
+        ("refresh", user.pk, reused_id, None),
+        ("refresh_superseded", user.pk, reused_id, None),
+        ("reuse_detected", user.pk, reused_id, None),
+        ("login", user.pk, revoked_id, None),
+        ("login", user.pk, logged_out_id, None),
+        ("session_revoked", user.pk, revoked_id, "user_revoked"),
+        ("logout", user.pk, logged_out_id, "logout"),
+    ]

@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 from accounts.cookies import DEVICE_COOKIE_NAME
-from accounts.lockout import account_is_locked, account_unlock
+from accounts.lockout import account_id, account_is_locked, account_unlock
 from tests.helpers import LOGIN
 
 OWNER_HOME = "198.51.100.7"
@@ -124,3 +124,30 @@ def test_an_admin_unlock_lifts_every_lock(user: Any, password: str, limits: Any)
     account_unlock(username="alice")
     assert not account_is_locked(username="alice")
     assert attempt(password, "203.0.1.1") == 200
+
+
+def test_a_lock_lasts_its_seconds_whatever_the_cache_default(
+    user: Any, password: str, limits: Any
+) -> None:
+    """Django's cache keeps an entry 300 s unless told otherwise: the lock says 900."""
+    limits(LOCKOUT_FAILURES=2, LOCKOUT_SECONDS=900)
+    with time_machine.travel(0, tick=False) as traveller:
+        assert {attempt("a guess", ATTACKER) for _ in range(2)} == {401}
+        traveller.shift(600)
+        assert attempt(password, ATTACKER) == 401
+        assert account_is_locked(username="alice")  # What the admin shows.
+        traveller.shift(301)
+        assert attempt(password, ATTACKER) == 200
+
+
+def test_the_lock_event_names_the_account_the_scope_and_the_end(
+    user: Any, password: str, limits: Any, events: list[Any]
+) -> None:
+    limits(LOCKOUT_FAILURES=2, LOCKOUT_SECONDS=900)
+    owner = APIClient()
+    with time_machine.travel(1000, tick=False):
+        assert attempt(password, OWNER_HOME, owner) == 200
+        assert attempt("a guess", OWNER_HOME, owner) == 401  # A device locks at half: 1.
+    (event,) = locked_events(events)
+    assert event["account"] == account_id("alice")[:16]
+    assert (event["scope"], event["until"]) == ("device", 1900)
