@@ -7,6 +7,7 @@ from unittest import mock
 
 import jwt
 import pytest
+import time_machine
 from django.conf import settings
 from rest_framework.test import APIClient
 
@@ -139,6 +140,17 @@ def test_token_without_expiry_is_refused(tokens: dict[str, Any]) -> None:
 
 def test_not_yet_valid_token_is_refused(tokens: dict[str, Any]) -> None:
     assert_refused(me_with(resign(tokens["access"], nbf=int(time.time()) + 3600)))
+
+
+@pytest.mark.parametrize(("expired_seconds_ago", "status"), [(30, 401), (29, 200)])
+def test_the_leeway_admits_a_token_expired_less_than_it_ago(
+    settings: Any, tokens: dict[str, Any], expired_seconds_ago: int, status: int
+) -> None:
+    """RFC 7519 §4.1.4: valid only before `exp`; the leeway moves that moment, no further."""
+    settings.SIMPLE_JWT = {**settings.SIMPLE_JWT, "LEEWAY": 30}
+    with time_machine.travel(int(time.time()), tick=False):
+        token = resign(tokens["access"], exp=int(time.time()) - expired_seconds_ago)
+        assert me_with(token).status_code == status
 
 
 @pytest.mark.parametrize(
