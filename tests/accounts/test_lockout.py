@@ -85,7 +85,9 @@ def test_the_cap_ends_with_the_day(user: Any, password: str, limits: Any) -> Non
         attempt("a guess", "203.0.1.1")
         attempt("a guess", "203.0.2.1")
         assert attempt(password, "192.0.2.50") == 401
-        traveller.shift(86400)
+        traveller.shift(86399)
+        assert attempt(password, "192.0.2.50") == 401  # Still locked in the day's last second.
+        traveller.shift(1)
         assert attempt(password, "192.0.2.50") == 200
 
 
