@@ -79,11 +79,14 @@ def test_guessing_spread_over_networks_is_capped_per_account(
     assert locked_events(events)[-1]["scope"] == "unknown_clients"
 
 
-def test_the_cap_ends_with_the_day(user: Any, password: str, limits: Any) -> None:
+def test_the_cap_ends_with_the_day(
+    user: Any, password: str, limits: Any, events: list[Any]
+) -> None:
     limits(LOCKOUT_ACCOUNT_FAILURES=2)
     with time_machine.travel(0, tick=False) as traveller:
         attempt("a guess", "203.0.1.1")
         attempt("a guess", "203.0.2.1")
+        assert [event["until"] for event in locked_events(events)] == [86400]
         assert attempt(password, "192.0.2.50") == 401
         traveller.shift(86399)
         assert attempt(password, "192.0.2.50") == 401  # Still locked in the day's last second.
