@@ -23,6 +23,12 @@ def test_login_records_the_session(user: Any, password: str) -> None:
     assert session.revoked_at is None
 
 
+def test_a_long_user_agent_is_cut_to_the_column(user: Any, password: str) -> None:
+    """PostgreSQL refuses a longer value (a 500); SQLite would silently keep it."""
+    login(password, HTTP_USER_AGENT="x" * 1000)
+    assert len(Session.objects.get().user_agent) == Session._meta.get_field("user_agent").max_length
+
+
 def test_no_raw_token_is_stored(user: Any, password: str) -> None:
     body = login(password)
     stored = [str(value) for value in Session.objects.values().get().values()]
