@@ -79,7 +79,7 @@ def latest_session_id() -> str:
 def test_session_events_name_the_user_the_session_and_the_reason(
     user: Any, password: str, events: list[Any]
 ) -> None:
-    """What an alert needs to act on: whose session, which one, why; once per session."""
+    """What an alert needs to act on: whose session, which one, why, from where; once each."""
     reused, reused_id = login(password)["refresh"], latest_session_id()
     APIClient().post(REFRESH, {"refresh": reused}, format="json")
     APIClient().post(REFRESH, {"refresh": reused}, format="json")  # superseded: a late tab
@@ -93,15 +93,16 @@ def test_session_events_name_the_user_the_session_and_the_reason(
         APIClient().post("/api/auth/logout/", {"refresh": logged_out["refresh"]}, format="json")
     named = [
         (event["event"], event["user_id"], event["session_id"], event.get("reason"))
+        + ((event["ip_address"],) if event["event"] == "login" else ())
         for event in events
     ]
     assert named == [
-        ("login", user.pk, reused_id, None),
+        ("login", user.pk, reused_id, None, "127.0.0.1"),
         ("refresh", user.pk, reused_id, None),
         ("refresh_superseded", user.pk, reused_id, None),
         ("reuse_detected", user.pk, reused_id, None),
-        ("login", user.pk, revoked_id, None),
-        ("login", user.pk, logged_out_id, None),
+        ("login", user.pk, revoked_id, None, "127.0.0.1"),
+        ("login", user.pk, logged_out_id, None, "127.0.0.1"),
         ("session_revoked", user.pk, revoked_id, "user_revoked"),
         ("logout", user.pk, logged_out_id, "logout"),
     ]
