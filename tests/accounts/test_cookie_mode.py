@@ -63,6 +63,13 @@ def test_cookie_is_secure_except_for_local_http_development(
     assert bool(response.cookies[COOKIE]["secure"]) is secure
 
 
+@override_settings(ACCOUNTS={**settings.ACCOUNTS, "REFRESH_COOKIE_SECURE": False})
+def test_the_secure_flag_follows_its_setting(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    assert not cookie_login(api_client, password).cookies[COOKIE]["secure"]
+
+
 @override_settings(ACCOUNTS={**settings.ACCOUNTS, "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=1)})
 def test_the_cookie_lives_as_long_as_its_token(
     api_client: APIClient, user: Any, password: str
