@@ -84,6 +84,16 @@ def test_an_escaped_quote_does_not_end_a_string(db: Any) -> None:
     assert post_raw(LOGIN, body).json()["code"] == "json_too_deep"
 
 
+def test_unclosed_nesting_counts_too(db: Any) -> None:
+    response = post_raw(LOGIN, '{"username": ' + "[" * 30_000)
+    assert response.json()["code"] == "json_too_deep"
+
+
+def test_sibling_arrays_do_not_add_up(db: Any) -> None:
+    body = '{"username": [' + ", ".join(["[]"] * 40) + '], "password": "x"}'
+    assert post_raw(LOGIN, body).json()["code"] == "invalid"
+
+
 def test_nesting_within_the_limit_is_an_ordinary_400(db: Any) -> None:
     response = post_raw(LOGIN, '{"username": ' + "[" * 31 + "]" * 31 + ', "password": "x"}')
     assert response.status_code == 400

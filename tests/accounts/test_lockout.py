@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 import time_machine
 from django.conf import settings as django_settings
+from django.core import signing
 from rest_framework.test import APIClient
 
-from accounts.cookies import DEVICE_COOKIE_NAME
+from accounts.cookies import DEVICE_COOKIE_NAME, DEVICE_COOKIE_SALT
 from accounts.lockout import account_id, account_is_locked, account_unlock
 from tests.helpers import LOGIN
 
@@ -156,3 +157,19 @@ def test_the_lock_event_names_the_account_the_scope_and_the_end(
     (event,) = locked_events(events)
     assert event["account"] == account_id("alice")[:16]
     assert (event["scope"], event["until"]) == ("device", 1900)
+
+
+def device_id(client: APIClient) -> str:
+    _, device = signing.loads(client.cookies[DEVICE_COOKIE_NAME].value, salt=DEVICE_COOKIE_SALT)
+    return str(device)
+
+
+def test_each_browser_is_its_own_device_and_stays_it(user: Any, password: str) -> None:
+    """A lock holds for one device: two browsers of the owner never share an id."""
+    laptop, phone = APIClient(), APIClient()
+    assert attempt(password, OWNER_HOME, laptop) == 200
+    assert attempt(password, OWNER_HOME, phone) == 200
+    first = device_id(laptop)
+    assert first != device_id(phone)
+    assert attempt(password, OWNER_HOME, laptop) == 200
+    assert device_id(laptop) == first
