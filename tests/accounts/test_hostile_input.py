@@ -89,6 +89,11 @@ def test_unclosed_nesting_counts_too(db: Any) -> None:
     assert response.json()["code"] == "json_too_deep"
 
 
+def test_a_closing_bracket_lowers_the_depth_by_one(db: Any) -> None:
+    body = '{"username": ' + "[" * 20 + "[], " + "[" * 20 + "]" * 40 + "}"  # 42 levels
+    assert post_raw(LOGIN, body).json()["code"] == "json_too_deep"
+
+
 def test_sibling_arrays_do_not_add_up(db: Any) -> None:
     body = '{"username": [' + ", ".join(["[]"] * 40) + '], "password": "x"}'
     assert post_raw(LOGIN, body).json()["code"] == "invalid"
