@@ -1,22 +1,32 @@
 """Serializers: query and path parameters in, the course card out.
 
+The query serializers are also the OpenAPI parameters (`extend_schema(parameters=[...])`):
+each rule is written once, here, and the schema is generated from it.
+
 The bulk endpoint's users are not serialized here: they stream through the renderers of
 `randomuser.formats` (a DRF serializer per user would cost more than generating it). Their
 shape is documented for OpenAPI in `randomuser.openapi`.
 """
 
-import unicodedata
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from drf_spectacular.utils import extend_schema_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from randomuser import avatars
 from randomuser.formats import MEDIA_TYPES
 from randomuser.generator import FIELDS, GENDERS
 from randomuser.nationalities import NAT_CODES
-from randomuser.passwords import parse_password_spec
+from randomuser.passwords import (
+    CHARSETS,
+    MAX_LENGTH,
+    MIN_LENGTH,
+    SPEC_PATTERN,
+    parse_password_spec,
+)
 
 MAX_RESULTS = 5000
 MAX_PAGE = 10_000
@@ -32,8 +42,10 @@ FLAG_VALUES = {
     "false": False,
     "no": False,
 }
-# Characters that XML 1.0 cannot carry (the seed is echoed in every format's info).
-_NONCHARACTERS = {"\ufffe", "\uffff"}
+# No control characters (Unicode category `Cc`) nor the non-characters XML 1.0 cannot carry:
+# the seed is echoed in every format's info. `\A` and `\Z` become `^` and `$` in the schema.
+# (A blank seed is allowed before the pattern applies: the schema says "this or empty".)
+SEED_PATTERN = r"\A[^\u0000-\u001f\u007f-\u009f\ufffe\uffff]+\Z"
 
 
 class CaseInsensitiveChoiceField(serializers.ChoiceField):
@@ -43,33 +55,31 @@ class CaseInsensitiveChoiceField(serializers.ChoiceField):
         return super().to_internal_value(data.lower() if isinstance(data, str) else data)
 
 
-class CommaListField(serializers.Field):  # type: ignore[type-arg]
+class CommaListField(serializers.MultipleChoiceField):
     """A list of known names, case-insensitive, as a tuple in canonical order.
 
     The names come comma-separated (`nat=FR,DE`), repeated (`nat=FR&nat=DE`, as generated
-    OpenAPI clients send arrays), or both.
+    OpenAPI clients send arrays), or both. The schema declares the repeated form.
     """
 
     default_error_messages = {"unknown": "Unknown value(s): {names}. Use: {choices}."}
     repeatable = True
 
-    def __init__(self, *, choices: tuple[str, ...], **kwargs: Any) -> None:
-        self.choices = choices
-        self._by_key = {choice.lower(): choice for choice in choices}
-        super().__init__(**kwargs)
+    def __init__(self, *, help_text: str, **kwargs: Any) -> None:
+        hint = "Repeat the parameter or separate names with commas."
+        super().__init__(help_text=f"{help_text} {hint}", required=False, **kwargs)
 
-    def to_internal_value(self, data: Any) -> tuple[str, ...]:
+    # The stubs type a `MultipleChoiceField`'s value as `str`; this one is a tuple.
+    def to_internal_value(self, data: Any) -> tuple[str, ...]:  # type: ignore[override]
         given = data if isinstance(data, list) else [data]
         items = {item.strip().lower() for value in given for item in str(value).split(",")} - {""}
-        unknown = sorted(items - self._by_key.keys())
+        unknown = sorted(items - {choice.lower() for choice in self.choices})
         if unknown:
             self.fail("unknown", names=", ".join(unknown), choices=", ".join(self.choices))
         return tuple(choice for choice in self.choices if choice.lower() in items)
 
-    def to_representation(self, value: tuple[str, ...]) -> str:
-        return ",".join(value)
 
-
+@extend_schema_field(OpenApiTypes.BOOL)
 class FlagField(serializers.Field):  # type: ignore[type-arg]
     """A presence flag: `?noinfo` or `?noinfo=true` turn it on, `=false` off."""
 
@@ -83,6 +93,21 @@ class FlagField(serializers.Field):  # type: ignore[type-arg]
 
     def to_representation(self, value: bool) -> bool:
         return value
+
+
+# The schema shows the canonical spelling; the parser also takes capitals and spaces.
+@extend_schema_field({"type": "string", "pattern": SPEC_PATTERN})
+class PasswordSpecField(serializers.CharField):
+    """A `password` option, read into a `PasswordPolicy` (see `randomuser.passwords`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=MAX_PASSWORD_SPEC_LENGTH, **kwargs)
+
+    def run_validation(self, data: Any = empty) -> Any:
+        try:
+            return parse_password_spec(super().run_validation(data))
+        except ValueError as error:
+            raise serializers.ValidationError(str(error), code="invalid") from error
 
 
 class QuerySerializer(serializers.Serializer[Any]):
@@ -117,20 +142,16 @@ class QuerySerializer(serializers.Serializer[Any]):
         return values
 
 
-def validate_seed(seed: str) -> None:
-    """Refuse control characters and XML non-characters in a seed (it is echoed in XML)."""
-    if any(unicodedata.category(char) == "Cc" or char in _NONCHARACTERS for char in seed):
-        raise serializers.ValidationError("Control characters are not allowed.", code="invalid")
-
-
-def seed_field() -> serializers.CharField:
+def seed_field(help_text: str) -> serializers.CharField:
     """Return the `seed` field shared by the card and bulk queries."""
-    return serializers.CharField(
+    return serializers.RegexField(
+        SEED_PATTERN,
         required=False,
         allow_blank=True,
         trim_whitespace=False,
         max_length=MAX_SEED_LENGTH,
-        validators=[validate_seed],
+        error_messages={"invalid": "Control characters are not allowed."},
+        help_text=help_text,
     )
 
 
@@ -138,7 +159,7 @@ class CardQuerySerializer(serializers.Serializer[Any]):
     """`GET /api/random-user/`: an optional seed. Other parameters are ignored, as in the
     course's API."""
 
-    seed = seed_field()
+    seed = seed_field("The same seed gives the same card.")
 
 
 class UsersQuerySerializer(QuerySerializer):
@@ -146,23 +167,44 @@ class UsersQuerySerializer(QuerySerializer):
 
     aliases = {"fmt": "format", "nationality": "nat", "download": "dl"}
 
-    results = serializers.IntegerField(min_value=1, max_value=MAX_RESULTS, default=1)
-    page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=1)
-    seed = seed_field()
-    gender = CaseInsensitiveChoiceField(choices=GENDERS, required=False)
-    nat = CommaListField(choices=NAT_CODES, required=False)
-    inc = CommaListField(choices=FIELDS, required=False)
-    exc = CommaListField(choices=FIELDS, required=False)
-    password = serializers.CharField(required=False, max_length=MAX_PASSWORD_SPEC_LENGTH)
-    noinfo = FlagField(default=False)
-    dl = FlagField(default=False)
-    format = CaseInsensitiveChoiceField(choices=[*MEDIA_TYPES, *FORMAT_ALIASES], default="json")
-
-    def validate_password(self, value: str) -> Any:
-        try:
-            return parse_password_spec(value)
-        except ValueError as error:
-            raise serializers.ValidationError(str(error), code="invalid") from error
+    results = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_RESULTS,
+        default=1,
+        help_text=f"Number of users, 1 to {MAX_RESULTS}.",
+    )
+    page = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_PAGE,
+        default=1,
+        help_text=f"Page, 1 to {MAX_PAGE}: page `p` with `results=r` holds users `(p-1)*r` "
+        "to `p*r-1` of the seed.",
+    )
+    seed = seed_field(
+        "Any string without control characters; the same parameters give the same users. "
+        "A random 16-hex seed is made (and returned in info) when absent."
+    )
+    gender = CaseInsensitiveChoiceField(
+        choices=GENDERS, required=False, help_text="Only users of this gender."
+    )
+    nat = CommaListField(
+        choices=NAT_CODES, help_text="Nationalities (case-insensitive); default all."
+    )
+    inc = CommaListField(choices=FIELDS, help_text="Fields to include; default all.")
+    exc = CommaListField(choices=FIELDS, help_text="Fields to exclude (after inc).")
+    password = PasswordSpecField(
+        required=False,
+        help_text=f"Charsets ({', '.join(CHARSETS)}) then an optional length N or MIN-MAX "
+        f"({MIN_LENGTH} to {MAX_LENGTH}, a range in either order), e.g. upper,lower,number,8-16. "
+        "Default: a common password.",
+    )
+    noinfo = FlagField(default=False, help_text="Leave out the info block.")
+    dl = FlagField(default=False, help_text="Send as a file download (alias download).")
+    format = CaseInsensitiveChoiceField(
+        choices=[*MEDIA_TYPES, *FORMAT_ALIASES],
+        default="json",
+        help_text="Output format (alias fmt). csv holds the results only.",
+    )
 
     def validate_format(self, value: str) -> str:
         return FORMAT_ALIASES.get(value, value)
@@ -177,7 +219,7 @@ class AvatarPathSerializer(serializers.Serializer[Any]):
     """The path of an avatar: `<size>/<colour>/<initials>.svg`."""
 
     size = serializers.ChoiceField(choices=list(avatars.SIZES))
-    colour = serializers.RegexField(r"^[0-9a-f]{6}$", max_length=6)
+    colour = serializers.RegexField(avatars.COLOUR_PATTERN, max_length=6)
     initials = serializers.CharField(max_length=avatars.MAX_INITIALS, trim_whitespace=False)
 
     def validate_initials(self, value: str) -> str:
