@@ -3,12 +3,10 @@
 Each message is declared once, with its id and a hint that says how to fix it.
 """
 
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
@@ -18,7 +16,7 @@ from accounts.conf import accounts_settings, jwt_settings
 from accounts.cookies import DEVELOPMENT_HOSTS
 from accounts.keys import KeyConfigError
 from accounts.processes import cache_is_process_local
-from accounts.shared import SettingRule, check_namespace, non_negative_integer
+from accounts.shared import Apps, SettingRule, check_namespace, non_negative_integer
 from accounts.throttling import parse_rate
 from accounts.token_backend import key_set
 
@@ -131,25 +129,19 @@ ANY_HOST = Warning(
 
 
 @register()
-def check_accounts_settings(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_accounts_settings(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """`settings.ACCOUNTS`: a dict of known keys whose values follow `RULES`."""
     return check_namespace(accounts_settings, RULES, app="accounts")
 
 
 @register()
-def check_user_model(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_user_model(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """The user model must carry the token version that logout-all increments."""
     return [] if hasattr(get_user_model(), "token_version") else [NO_TOKEN_VERSION]
 
 
 @register()
-def check_signing_keys(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_signing_keys(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """The key set must load: valid entries, one algorithm each, an active key."""
     both = accounts_settings.SIGNING_KEYS is not None and accounts_settings.SIGNING_KEYS_FILE
     errors: list[CheckMessage] = [KEYS_TWICE] if both else []
@@ -161,9 +153,7 @@ def check_signing_keys(
 
 
 @register()
-def check_token_classes(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_token_classes(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """With configured keys, authentication must verify access tokens by `kid`.
 
     With the default single key, SimpleJWT's own token classes verify our tokens too.
@@ -177,7 +167,7 @@ def check_token_classes(
 
 @register(Tags.security, deploy=True)
 def check_signing_key_is_not_the_secret_key(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+    app_configs: Apps = None, **kwargs: Any
 ) -> list[CheckMessage]:
     """An HMAC signing key equal to `SECRET_KEY` makes one leak cost both secrets."""
     secret = str(getattr(settings, "SECRET_KEY", "")).encode()
@@ -189,17 +179,13 @@ def check_signing_key_is_not_the_secret_key(
 
 
 @register(Tags.security, deploy=True)
-def check_allowed_hosts_wildcard(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_allowed_hosts_wildcard(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """`*` lets any Host header through, so links built from it can point anywhere."""
     return [ANY_HOST] if "*" in settings.ALLOWED_HOSTS else []
 
 
 @register(Tags.security, deploy=True)
-def check_cors_origins(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_cors_origins(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """`null` (sandboxed frames, `file:` pages) or a plain-http remote origin may call the API.
 
     Credentials are allowed for these origins (cookie mode), and a plain-http page can
@@ -225,8 +211,6 @@ def insecure_remote(origin: str) -> bool:
 
 
 @register(deploy=True)
-def check_shared_cache(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_shared_cache(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """In production several app servers must share one cache (see `accounts.processes`)."""
     return [PROCESS_LOCAL_CACHE] if cache_is_process_local() else []

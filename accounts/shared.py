@@ -6,10 +6,11 @@ document the error bodies of `accounts.exceptions.exception_handler`, the cache 
 behind limits and quotas, and typed settings namespaces with their system check.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.checks import CheckMessage, Error
 from django.http import HttpResponse, HttpResponseBase, JsonResponse
@@ -106,6 +107,10 @@ def error_response(view: Any, status: int, detail: str, code: str) -> HttpRespon
     if isinstance(view_class, type) and issubclass(view_class, PlainTextErrorsMixin):
         return HttpResponse(detail, status=status, content_type="text/plain; charset=utf-8")
     return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
+# What Django passes a system check: the apps to check, or None for all of them.
+Apps = Sequence[AppConfig] | None
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,10 @@
 """System checks: catch a misconfigured `RANDOMUSER` at start-up, not at the first request."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from django.apps import AppConfig
 from django.core.checks import CheckMessage, register
 
-from accounts.shared import SettingRule, check_namespace, non_negative_integer
+from accounts.shared import Apps, SettingRule, check_namespace, non_negative_integer
 from randomuser.conf import randomuser_settings
 
 RULES = [
@@ -21,8 +19,6 @@ RULES = [
 
 
 @register()
-def check_randomuser_settings(
-    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
+def check_randomuser_settings(app_configs: Apps = None, **kwargs: Any) -> list[CheckMessage]:
     """Refuse unknown keys and a quota that is not a non-negative integer."""
     return check_namespace(randomuser_settings, RULES, app="randomuser")
