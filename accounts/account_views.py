@@ -27,7 +27,7 @@ from accounts.lifecycle_serializers import (
     ProfileSerializer,
     UserResponseSerializer,
 )
-from accounts.lifecycle_views import ACCEPTED
+from accounts.lifecycle_views import ACCEPTED, valid_data
 from accounts.serializers import UserSerializer
 from accounts.shared import error_responses as errors
 from accounts.throttling import MAIL_THROTTLES
@@ -55,10 +55,9 @@ class AccountView(MeView):
         responses={204: None, **errors(400, 401, 413, 415, 429)},
     )
     def delete(self, request: Request) -> Response:
-        data = PasswordSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        password = valid_data(PasswordSerializer, request)["password"]
         with wrong_password_as_400("password"):
-            lifecycle.user_delete(request=request, user=request.user, **data.validated_data)  # type: ignore[arg-type]
+            lifecycle.user_delete(request=request, user=request.user, password=password)  # type: ignore[arg-type]
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -74,16 +73,13 @@ class EmailChangeView(APIView):
     throttle_classes = MAIL_THROTTLES
 
     def post(self, request: Request) -> Response:
-        serializer = EmailChangeSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = valid_data(EmailChangeSerializer, request)
         user: Any = request.user
         with wrong_password_as_400("password"):
-            password = serializer.validated_data["password"]
+            password = data["password"]
             password_confirm(request=request, user=user, password=password, action="email_change")
         try:
-            lifecycle.email_change_request(
-                user=user, new_email=serializer.validated_data["new_email"]
-            )
+            lifecycle.email_change_request(user=user, new_email=data["new_email"])
         except lifecycle.EmailUnchanged as error:
             message = "This is already your address."
             raise field_error("new_email", message, codes.EMAIL_UNCHANGED) from error
@@ -105,13 +101,11 @@ class EmailChangeConfirmView(APIView):
     permission_classes = [AllowAny]
 
     def post(self, request: Request) -> Response:
-        serializer = KeySerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         token: Any = request.auth
         with key_errors_as_400():
             try:
                 user = lifecycle.email_change_confirm(
-                    key=serializer.validated_data["key"],
+                    **valid_data(KeySerializer, request),
                     keep_session_id=token.get(SESSION_CLAIM) if token is not None else None,
                 )
             except EmailTaken as error:

@@ -56,6 +56,14 @@ def lasting_at_least(seconds: float) -> Iterator[None]:
         time.sleep(max(0.0, deadline - time.monotonic()))
 
 
+def valid_data(serializer_class: type[Any], request: Request) -> dict[str, Any]:
+    """Return the body of `request` as `serializer_class` validates it, or raise its 400."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data: dict[str, Any] = serializer.validated_data
+    return data
+
+
 class AnonymousView(APIView):
     """No token needed; a stale one is ignored. The answer is never cached."""
 
@@ -69,12 +77,6 @@ class AnonymousView(APIView):
             return super().dispatch(request, *args, **kwargs)
         with lasting_at_least(accounts_settings.UNIFORM_ANSWER_DURATION.total_seconds()):
             return super().dispatch(request, *args, **kwargs)
-
-    def valid_data(self, serializer_class: type[Any]) -> dict[str, Any]:
-        serializer = serializer_class(data=self.request.data)
-        serializer.is_valid(raise_exception=True)
-        data: dict[str, Any] = serializer.validated_data
-        return data
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
@@ -100,7 +102,7 @@ class RegisterView(AnonymousView):
     def post(self, request: Request) -> Response:
         if accounts_settings.REGISTRATION != "open":
             raise exceptions.PermissionDenied("Sign-up is closed.", code=codes.REGISTRATION_CLOSED)
-        data = self.valid_data(RegisterSerializer)
+        data = valid_data(RegisterSerializer, request)
         candidate = User(username=data["username"], email=data["email"])
         check_password_strength(data["password"], candidate, field="password")
         try:
@@ -133,7 +135,7 @@ class VerifyEmailView(AnonymousView):
 
     def post(self, request: Request) -> Response:
         with key_errors_as_400():
-            user = lifecycle.user_verify_email(**self.valid_data(KeySerializer))
+            user = lifecycle.user_verify_email(**valid_data(KeySerializer, request))
         return Response({"user": UserSerializer(user).data})
 
 
@@ -150,7 +152,7 @@ class ResendEmailView(AnonymousView):
     uniform_duration = True
 
     def post(self, request: Request) -> Response:
-        lifecycle.verification_resend(**self.valid_data(EmailSerializer))
+        lifecycle.verification_resend(**valid_data(EmailSerializer, request))
         return Response(ACCEPTED, status=status.HTTP_202_ACCEPTED)
 
 
@@ -167,7 +169,7 @@ class PasswordResetView(AnonymousView):
     uniform_duration = True
 
     def post(self, request: Request) -> Response:
-        lifecycle.password_reset_request(**self.valid_data(EmailSerializer))
+        lifecycle.password_reset_request(**valid_data(EmailSerializer, request))
         return Response(ACCEPTED, status=status.HTTP_202_ACCEPTED)
 
 
@@ -181,7 +183,7 @@ class PasswordResetConfirmView(AnonymousView):
     """Set a new password from a reset link: every session and token of the user ends."""
 
     def post(self, request: Request) -> Response:
-        data = self.valid_data(ResetConfirmSerializer)
+        data = valid_data(ResetConfirmSerializer, request)
         with key_errors_as_400():
             user = user_for_reset_token(data["uid"], data["token"])
             check_password_strength(data["new_password"], user, field="new_password")

@@ -35,8 +35,7 @@ def _object(
     return inline_serializer(component, fields=fields, required=not optional)
 
 
-def _text(**kwargs: Any) -> serializers.CharField:
-    return serializers.CharField(**kwargs)
+_text = serializers.CharField
 
 
 def _moment(component: str) -> Any:
