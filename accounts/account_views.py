@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import codes, lifecycle
-from accounts.claims import SESSION_CLAIM
 from accounts.exceptions import (
     EmailTaken,
     email_taken,
@@ -31,7 +30,7 @@ from accounts.lifecycle_views import ACCEPTED, valid_data
 from accounts.serializers import UserSerializer
 from accounts.shared import error_responses as errors
 from accounts.throttling import MAIL_THROTTLES
-from accounts.views import MeView
+from accounts.views import MeView, session_id
 
 
 class AccountView(MeView):
@@ -101,12 +100,11 @@ class EmailChangeConfirmView(APIView):
     permission_classes = [AllowAny]
 
     def post(self, request: Request) -> Response:
-        token: Any = request.auth
         with key_errors_as_400():
             try:
                 user = lifecycle.email_change_confirm(
                     **valid_data(KeySerializer, request),
-                    keep_session_id=token.get(SESSION_CLAIM) if token is not None else None,
+                    keep_session_id=session_id(request),
                 )
             except EmailTaken as error:
                 raise email_taken("key") from error

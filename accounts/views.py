@@ -33,6 +33,12 @@ from accounts.shared import error_responses as errors
 from accounts.throttling import RefreshRateThrottle
 
 
+def session_id(request: Request) -> Any:
+    """Return the session id of the request's token (None for the browsable API's login)."""
+    token: Any = request.auth
+    return token.get(SESSION_CLAIM) if token is not None else None
+
+
 @extend_schema(
     summary="Log in",
     parameters=[TRANSPORT_PARAMETER],
@@ -138,7 +144,7 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
         with session_errors_as_401():
             pair = services.user_change_password(
                 user=request.user,  # type: ignore[arg-type]
-                session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
+                session_id=session_id(request),
                 new_password=serializer.validated_data["new_password"],
             )
         return Response(pair.body())
@@ -154,8 +160,7 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
         return Session.objects.live().filter(user=self.request.user.pk)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        token: Any = self.request.auth  # None for the browsable API's session login.
-        current = token.get(SESSION_CLAIM) if token is not None else None
+        current = session_id(self.request)
         return {**super().get_serializer_context(), "current_session_id": current}
 
 
