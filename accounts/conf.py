@@ -105,7 +105,6 @@ class AccountsSettings(Namespace):
     MAIL_RATE_PER_ADDRESS: Setting[str | None] = Setting("5/hour")
 
 
-KNOWN_SETTINGS = AccountsSettings.known()
 accounts_settings = AccountsSettings()
 
 
