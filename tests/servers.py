@@ -12,6 +12,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
+
+ROOT = Path(__file__).resolve().parents[1]
 
 START_TIMEOUT_SECONDS = 30.0
 
@@ -129,3 +132,44 @@ class PostgresServer:
 def environment(**overrides: str) -> dict[str, str]:
     """This process's environment with `overrides`, for a child server."""
     return {**os.environ, **overrides}
+
+
+class Cluster:
+    """`deploy/cluster.sh` on free ports: nginx in front of three app servers.
+
+    `env` configures the app servers (`DATABASE_URL`, `REDIS_URL`, secrets, ...); `stderr`
+    takes what nginx and the servers log (the caller's stderr by default).
+    """
+
+    def __init__(self, env: dict[str, str], stderr: IO[bytes] | None = None) -> None:
+        self.port, self.app_port = free_port(), free_port()
+        self.env = {**env, "CLUSTER_PORT": str(self.port), "CLUSTER_APP_PORT": str(self.app_port)}
+        self.stderr = stderr
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def url(self, path: str, server: int | None = None) -> str:
+        """The URL of `path` through nginx, or on app server `server` (0, 1 or 2) directly."""
+        port = self.port if server is None else self.app_port + server
+        return f"http://127.0.0.1:{port}{path}"
+
+    def start(self) -> None:
+        """Start it; return when `deploy/cluster.sh` has waited for the app servers."""
+        self.process = subprocess.Popen(
+            ["deploy/cluster.sh"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr,
+        )
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.startswith(b"Cluster:"):
+                return
+        raise RuntimeError("deploy/cluster.sh stopped before serving")
+
+    def stop(self) -> None:
+        """Stop nginx and the app servers (`deploy/cluster.sh` stops them on SIGTERM)."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=60)
+            self.process = None

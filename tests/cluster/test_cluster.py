@@ -7,60 +7,38 @@ redis-server of this suite's own, which the tests flush, stop and start.
 import json
 import os
 import secrets
-import signal
 import subprocess
 import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.servers import RedisServer, environment, free_port, wait_until
+from tests.servers import ROOT, Cluster, RedisServer, environment, wait_until
 
 pytestmark = pytest.mark.cluster
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a long cluster passphrase 7"
 
 
-class Cluster:
+class SuiteCluster(Cluster):
+    """The cluster on a database of this suite's own, with its own redis-server."""
+
     def __init__(self, redis: RedisServer) -> None:
+        super().__init__(
+            environment(
+                DJANGO_SETTINGS_MODULE="jwtsite.settings",
+                DJANGO_DEBUG="false",
+                DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+                JWT_SIGNING_KEY=secrets.token_urlsafe(50),
+                DATABASE_URL=os.environ.get("DATABASE_URL", ""),
+                REDIS_URL=redis.url,
+            )
+        )
         self.redis = redis
-        self.port, self.app_port = free_port(), free_port()
-        self.env = environment(
-            DJANGO_SETTINGS_MODULE="jwtsite.settings",
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            JWT_SIGNING_KEY=secrets.token_urlsafe(50),
-            DATABASE_URL=os.environ.get("DATABASE_URL", ""),
-            REDIS_URL=redis.url,
-            CLUSTER_PORT=str(self.port),
-            CLUSTER_APP_PORT=str(self.app_port),
-        )
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def url(self, path: str, server: int | None = None) -> str:
-        port = self.port if server is None else self.app_port + server
-        return f"http://127.0.0.1:{port}{path}"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["deploy/cluster.sh"], cwd=ROOT, env=self.env, stdout=subprocess.PIPE
-        )
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            if line.startswith(b"Cluster:"):
-                return
-        raise RuntimeError("deploy/cluster.sh stopped before serving")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=60)
 
     def create_user(self) -> None:
         create = (
@@ -71,9 +49,16 @@ class Cluster:
         subprocess.run(command, cwd=ROOT, env=self.env, check=True, capture_output=True)
 
 
-def call(url: str, body: dict[str, Any] | None = None, token: str | None = None) -> tuple[int, Any]:
+def call(
+    url: str,
+    body: dict[str, Any] | None = None,
+    token: str | None = None,
+    forwarded_for: str | None = None,
+) -> tuple[int, Any]:
     """POST `body` (or GET without one) and return the status and the JSON answer."""
     headers = {"Content-Type": "application/json"}
+    if forwarded_for:
+        headers["X-Forwarded-For"] = forwarded_for
     if token:
         headers["Authorization"] = f"Bearer {token}"
     data = json.dumps(body).encode() if body is not None else None
@@ -88,12 +73,12 @@ def call(url: str, body: dict[str, Any] | None = None, token: str | None = None)
 
 
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
+def cluster() -> Iterator[SuiteCluster]:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.fail("the cluster suite needs DATABASE_URL=postgres://... (a database of its own)")
     redis = RedisServer()
     redis.start()
-    running = Cluster(redis)
+    running = SuiteCluster(redis)
     try:
         running.start()
         running.create_user()
@@ -103,19 +88,19 @@ def cluster() -> Iterator[Cluster]:
         redis.stop()
 
 
-def log_in(cluster: Cluster, server: int | None = None) -> dict[str, Any]:
+def log_in(cluster: SuiteCluster, server: int | None = None) -> dict[str, Any]:
     body = {"username": "carol", "password": PASSWORD}
     status, tokens = call(cluster.url("/api/auth/login/", server), body)
     assert status == 200, tokens
     return dict(tokens)
 
 
-def me(cluster: Cluster, token: str, server: int | None = None) -> int:
+def me(cluster: SuiteCluster, token: str, server: int | None = None) -> int:
     return call(cluster.url("/api/auth/me/", server), token=token)[0]
 
 
 def test_a_logout_everywhere_on_one_server_is_seen_by_the_others_at_once(
-    cluster: Cluster,
+    cluster: SuiteCluster,
 ) -> None:
     tokens = log_in(cluster, server=0)
     assert me(cluster, tokens["access"], server=0) == 200
@@ -127,7 +112,7 @@ def test_a_logout_everywhere_on_one_server_is_seen_by_the_others_at_once(
     assert me(cluster, refreshed["access"], server=1) == 401
 
 
-def test_revoked_tokens_stay_revoked_when_redis_is_flushed(cluster: Cluster) -> None:
+def test_revoked_tokens_stay_revoked_when_redis_is_flushed(cluster: SuiteCluster) -> None:
     tokens = log_in(cluster)
     for server in range(3):
         assert me(cluster, tokens["access"], server) == 200  # cached on every server
@@ -136,7 +121,7 @@ def test_revoked_tokens_stay_revoked_when_redis_is_flushed(cluster: Cluster) -> 
     assert {me(cluster, tokens["access"], server) for server in range(3)} == {401}
 
 
-def test_redis_stopped_then_started_answers_correctly_throughout(cluster: Cluster) -> None:
+def test_redis_stopped_then_started_answers_correctly_throughout(cluster: SuiteCluster) -> None:
     kept, ended = log_in(cluster), log_in(cluster)
     cluster.redis.stop()
     try:
@@ -156,10 +141,15 @@ def test_redis_stopped_then_started_answers_correctly_throughout(cluster: Cluste
         assert me(cluster, ended["access"], server) == 401
 
 
-def test_login_limits_are_shared_by_every_server(cluster: Cluster) -> None:
+def test_login_limits_are_shared_by_every_server(cluster: SuiteCluster) -> None:
     subprocess.run(["redis-cli", "-p", str(cluster.redis.port), "flushall"], check=True)
+    # nginx is the one trusted proxy: what a client writes in X-Forwarded-For is ignored.
     statuses = [
-        call(cluster.url("/api/auth/login/"), {"username": f"nobody{n}", "password": "x"})[0]
+        call(
+            cluster.url("/api/auth/login/"),
+            {"username": f"nobody{n}", "password": "x"},
+            forwarded_for=f"198.18.0.{n}",
+        )[0]
         for n in range(41)  # 20 a minute: a window may turn once while this runs
     ]
     assert 429 in statuses
