@@ -97,13 +97,15 @@ def traffic_table(records: list[Record]) -> list[str]:
     return lines
 
 
-def rates(records: list[Record], kill: Kill, start: float, end: float) -> str:
+def rates(records: list[Record], kill: Kill, start: float, end: float) -> list[str]:
+    """Requests a second before and after the kill, and in each 10 s of the run."""
     before = sum(1 for record in records if record.start < kill.at)
-    after = len(records) - before
-    return (
+    buckets = Counter(int((record.start - start) // 10) for record in records)
+    timeline = " ".join(f"{buckets[n] / 10:.0f}" for n in range(math.ceil((end - start) / 10)))
+    return [
         f"  requests a second: {before / (kill.at - start):.0f} before the kill,"
-        f" {after / (end - kill.at):.0f} after"
-    )
+        f" {(len(records) - before) / (end - kill.at):.0f} after; by 10 s: {timeline}"
+    ]
 
 
 def failures(records: list[Record], kill: Kill) -> tuple[list[str], list[str]]:
@@ -138,7 +140,7 @@ def print_results(records: list[Record], kill: Kill, start: float, end: float) -
     """Print the traffic and the failures; return those the kill does not excuse."""
     print("\nTraffic (every request the users sent, by name):")
     print("\n".join(traffic_table(records)))
-    print(rates(records, kill, start, end))
+    print("\n".join(rates(records, kill, start, end)))
     print(
         f"  the killed server's port refused connections {(kill.gone - kill.at) * 1000:.0f} ms"
         f" after SIGKILL, {kill.at - start:.1f} s into the run"
