@@ -101,7 +101,7 @@ def rates(records: list[Record], kill: Kill, start: float, end: float) -> list[s
     """Requests a second before and after the kill, and in each 10 s of the run."""
     before = sum(1 for record in records if record.start < kill.at)
     buckets = Counter(int((record.start - start) // 10) for record in records)
-    timeline = " ".join(f"{buckets[n] / 10:.0f}" for n in range(math.ceil((end - start) / 10)))
+    timeline = " ".join(f"{buckets[n] / 10:.0f}" for n in range(int((end - start) // 10)))
     return [
         f"  requests a second: {before / (kill.at - start):.0f} before the kill,"
         f" {(len(records) - before) / (end - kill.at):.0f} after; by 10 s: {timeline}"
