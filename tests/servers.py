@@ -12,9 +12,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
-
-ROOT = Path(__file__).resolve().parents[1]
 
 START_TIMEOUT_SECONDS = 30.0
 
@@ -85,91 +82,58 @@ def postgres_bin(name: str) -> str:
 
 
 class PostgresServer:
-    """A PostgreSQL cluster of its own (initdb), run as the `postgres` user, trust auth."""
+    """A PostgreSQL cluster of its own (`initdb`), trust auth, in a new temporary directory.
+
+    Run as root (as CI does), the server runs as the `postgres` user, since PostgreSQL
+    refuses to run as root; run as anyone else, it runs as that user.
+    """
 
     def __init__(self) -> None:
         self.port = free_port()
         self.directory = Path(tempfile.mkdtemp(prefix="jwtsite-pg-"))
-        shutil.chown(self.directory, "postgres")
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, "postgres")
         self.data = self.directory / "data"
 
     @property
     def url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
 
-    def as_postgres(self, *command: str) -> None:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", *command],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=self.directory,
-        )
+    def run(self, name: str, *arguments: str) -> None:
+        """Run the PostgreSQL program `name`; fail with its output if it fails."""
+        command = [postgres_bin(name), *arguments]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, cwd=self.directory, timeout=60)
+        if done.returncode != 0:
+            output = (done.stdout + done.stderr).decode(errors="replace")
+            raise RuntimeError(f"{name} failed:\n{output}\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        log = self.directory / "log"
+        return log.read_text(errors="replace")[-2000:] if log.exists() else ""
 
     def create(self) -> None:
-        self.as_postgres(
-            postgres_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"
-        )
+        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
 
     def start(self) -> None:
+        """Start it and wait until it accepts connections."""
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
         log = str(self.directory / "log")
-        self.as_postgres(
-            postgres_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start"
+        self.run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "30", "start"
         )
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
+        """Stop it: `fast` ends the sessions and shuts down cleanly, `immediate` at once."""
         if (self.data / "postmaster.pid").exists():
-            self.as_postgres(
-                postgres_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"
-            )
+            self.run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop")
 
     def remove(self) -> None:
-        self.stop()
+        self.stop("immediate")
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def environment(**overrides: str) -> dict[str, str]:
     """This process's environment with `overrides`, for a child server."""
     return {**os.environ, **overrides}
-
-
-class Cluster:
-    """`deploy/cluster.sh` on free ports: nginx in front of three app servers.
-
-    `env` configures the app servers (`DATABASE_URL`, `REDIS_URL`, secrets, ...); `stderr`
-    takes what nginx and the servers log (the caller's stderr by default).
-    """
-
-    def __init__(self, env: dict[str, str], stderr: IO[bytes] | None = None) -> None:
-        self.port, self.app_port = free_port(), free_port()
-        self.env = {**env, "CLUSTER_PORT": str(self.port), "CLUSTER_APP_PORT": str(self.app_port)}
-        self.stderr = stderr
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def url(self, path: str, server: int | None = None) -> str:
-        """The URL of `path` through nginx, or on app server `server` (0, 1 or 2) directly."""
-        port = self.port if server is None else self.app_port + server
-        return f"http://127.0.0.1:{port}{path}"
-
-    def start(self) -> None:
-        """Start it; return when `deploy/cluster.sh` has waited for the app servers."""
-        self.process = subprocess.Popen(
-            ["deploy/cluster.sh"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=self.stderr,
-        )
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            if line.startswith(b"Cluster:"):
-                return
-        raise RuntimeError("deploy/cluster.sh stopped before serving")
-
-    def stop(self) -> None:
-        """Stop nginx and the app servers (`deploy/cluster.sh` stops them on SIGTERM)."""
-        if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=60)
-            self.process = None

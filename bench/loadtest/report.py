@@ -122,10 +122,11 @@ def failures(records: list[Record], kill: Kill) -> tuple[list[str], list[str]]:
 
 
 def print_logs(path: Path) -> None:
-    """Print what nginx and the app servers logged: the first line of each kind, counted."""
+    """Print what nginx and the app servers logged once serving: each kind once, counted."""
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
-    for line in path.read_text(errors="replace").splitlines():
+    _, _, served = path.read_text(errors="replace").partition("\nCluster:")
+    for line in served.splitlines()[1:]:
         line = NGINX_DETAIL.sub(r" (\1)", NGINX_PREFIX.sub(r"nginx \1: ", line))
         line = APP_EVENT.sub(r"\1", line)[:150]
         kind = re.sub(r"\d+", "#", line)

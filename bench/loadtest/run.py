@@ -1,12 +1,14 @@
 """`make loadtest`: mixed traffic from 64 users through nginx; one app server killed mid-run.
 
 Run from the repository root, with `DATABASE_URL` (PostgreSQL: a database of its own, the run
-replaces its `loadtest-*` accounts there) and `REDIS_URL`, as for `make cluster`:
-`.venv/bin/python bench/loadtest/run.py`. It
+replaces its `loadtest-*` accounts there), nginx and redis-server installed, as for
+`make cluster`: `.venv/bin/python bench/loadtest/run.py`. It
 
-1. starts `deploy/cluster.sh` on free ports (nginx, three app servers) with the app trusting
-   two proxies: locust plays a load balancer in front of nginx and names each virtual user's
-   own address in `X-Forwarded-For`, so the production limits apply per user, unchanged;
+1. starts `deploy/cluster.sh` on free ports (nginx, three app servers) on a redis-server of
+   its own (`tests/cluster/cluster.py`, as the cluster suite: the run's limits start from
+   zero and no other Redis is touched), with the app trusting two proxies: locust plays a
+   load balancer in front of nginx and names each virtual user's own address in
+   `X-Forwarded-For`, so the production limits apply per user, unchanged;
 2. creates each user's two accounts and runs the users of `locustfile.py` (`plan.py` says
    what they send) with locust for `plan.DURATION_SECONDS`, killing one app server's process
    group with SIGKILL at `plan.KILL_AT_SECONDS`;
@@ -40,7 +42,8 @@ from bench.loadtest import plan, report  # noqa: E402
 from bench.loadtest.locustfile import ROSTER, LoadUser  # noqa: E402
 from bench.processes import children, command_line, resident_memory  # noqa: E402
 from bench.run import machine  # noqa: E402
-from tests.servers import Cluster, environment, port_open  # noqa: E402
+from tests.cluster.cluster import Cluster, running_cluster  # noqa: E402
+from tests.servers import port_open  # noqa: E402
 
 ACCOUNTS = """
 from django.contrib.auth.hashers import make_password
@@ -51,19 +54,12 @@ User.objects.bulk_create(User(username=name, password=password) for name in {nam
 """
 
 
-def cluster_environment() -> dict[str, str]:
-    """The app servers' settings: production, the caller's database and Redis, no mail."""
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+def database_url() -> str:
+    """The caller's PostgreSQL, as for `make cluster`."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
         sys.exit("set DATABASE_URL=postgres://... (a database of its own), as for make cluster")
-    if not os.environ.get("REDIS_URL"):
-        sys.exit("set REDIS_URL, e.g. redis://127.0.0.1:6379/0, as for make cluster")
-    return environment(
-        DJANGO_SETTINGS_MODULE="jwtsite.settings",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        JWT_SIGNING_KEY=secrets.token_urlsafe(50),
-        EMAIL_URL="dummymail://",
-        CLUSTER_TRUSTED_PROXIES="2",
-    )
+    return url
 
 
 def create_accounts(env: dict[str, str]) -> None:
@@ -178,7 +174,6 @@ def verify_sessions(host: str, kill: report.Kill) -> list[str]:
 
 
 def main() -> int:
-    env = cluster_environment()
     victim_number = plan.KILLED_SERVER + 1
     print(f"Machine: {machine(node=False)}")
     print(
@@ -188,10 +183,12 @@ def main() -> int:
         f" {victim_number} killed with SIGKILL"
         f" at {plan.KILL_AT_SECONDS:.0f} s"
     )
-    with tempfile.NamedTemporaryFile(prefix="jwtsite-loadtest-", suffix=".log") as log:
-        cluster = Cluster(env, stderr=log)
-        cluster.start()
-        try:
+    # Production settings; no mail is sent. locust plays a load balancer in front of nginx.
+    settings = {"EMAIL_URL": "dummymail://", "CLUSTER_TRUSTED_PROXIES": "2"}
+    with tempfile.TemporaryDirectory(prefix="jwtsite-loadtest-") as directory:
+        log = Path(directory) / "cluster.log"
+        with running_cluster(database_url(), log, **settings) as cluster:
+            print(f"Redis: a redis-server of the run's own ({cluster.redis.url})")
             create_accounts(cluster.env)
             processes = cluster_processes(cluster)
             start_memory = memory(processes)
@@ -204,9 +201,7 @@ def main() -> int:
             if problems:
                 print("\n".join(problems[:20]))
             print_memory(processes, start_memory)
-        finally:
-            cluster.stop()
-        report.print_logs(Path(log.name))
+        report.print_logs(log)
     passed = not unexcused and not problems
     print(f"\nResult: {'PASS' if passed else 'FAIL'}")
     return 0 if passed else 1

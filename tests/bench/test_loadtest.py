@@ -3,6 +3,7 @@
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -13,8 +14,8 @@ from accounts.throttling import parse_rate
 from bench.loadtest import plan
 from bench.loadtest.report import Kill, Record, excused, percentile
 from randomuser.conf import randomuser_settings
-from tests.servers import ROOT
 
+ROOT = Path(__file__).resolve().parents[2]
 VIEWS = {
     "login": "accounts:login",
     "refresh": "accounts:refresh",
