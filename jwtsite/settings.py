@@ -282,6 +282,7 @@ SPECTACULAR_SETTINGS = {
     "AUTHENTICATION_WHITELIST": ["accounts.authentication.JWTAuthentication"],
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,  # The enum lists the choices already.
     "SCHEMA_PATH_PREFIX": r"/api/",  # tags endpoints by their first segment: auth, ...
     "PREPROCESSING_HOOKS": ["accounts.schema.drop_slashless_routes"],
     # Only JSON bodies, with debug on too (where the browsable API adds form parsers).
