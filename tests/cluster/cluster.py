@@ -2,7 +2,7 @@
 
 `running_cluster()` starts `deploy/cluster.sh` (three production app servers, one worker
 each, behind nginx) on the given PostgreSQL and a redis-server of its own, and stops them
-all when the `with` block ends, whatever happened in it.
+all when the `with` block ends, whatever happened in it. `make loadtest` runs it too.
 """
 
 import json
@@ -28,7 +28,9 @@ START_TIMEOUT_SECONDS = 6 * 60.0
 
 
 class Cluster:
-    def __init__(self, redis: RedisServer, database_url: str, log: Path) -> None:
+    """`deploy/cluster.sh` on free ports; `settings` are more environment for its servers."""
+
+    def __init__(self, redis: RedisServer, database_url: str, log: Path, **settings: str) -> None:
         self.redis = redis
         self.log = log
         self.port, self.app_port = free_port(), free_port()
@@ -41,6 +43,7 @@ class Cluster:
             REDIS_URL=redis.url,
             CLUSTER_PORT=str(self.port),
             CLUSTER_APP_PORT=str(self.app_port),
+            **settings,
         )
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -84,10 +87,10 @@ class Cluster:
 
 
 @contextmanager
-def running_cluster(database_url: str, log: Path) -> Iterator[Cluster]:
+def running_cluster(database_url: str, log: Path, **settings: str) -> Iterator[Cluster]:
     """Run a cluster on `database_url` and a new redis-server; stop both afterwards."""
     redis = RedisServer()
-    cluster = Cluster(redis, database_url, log)
+    cluster = Cluster(redis, database_url, log, **settings)
     try:
         redis.start()
         cluster.start()
@@ -105,12 +108,18 @@ class Answer(NamedTuple):
 
 
 def exchange(
-    url: str, body: dict[str, Any] | None = None, token: str | None = None, timeout: float = 10
+    url: str,
+    body: dict[str, Any] | None = None,
+    token: str | None = None,
+    timeout: float = 10,
+    forwarded_for: str | None = None,
 ) -> Answer:
     """POST `body` (or GET without one); a request not answered within `timeout` raises."""
     headers = {"Content-Type": "application/json"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
+    if forwarded_for:
+        headers["X-Forwarded-For"] = forwarded_for
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, headers=headers)
     started = time.monotonic()
