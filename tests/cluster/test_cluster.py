@@ -4,6 +4,8 @@ The servers share the PostgreSQL of `DATABASE_URL` (a database of this suite's o
 redis-server of this suite's own, which the tests flush, stop and start.
 """
 
+import socket
+import urllib.parse
 from functools import partial
 
 import pytest
@@ -70,3 +72,39 @@ def test_login_limits_are_shared_by_every_server(cluster: Cluster) -> None:
     assert 429 in statuses
     assert statuses.index(429) <= 40
     assert set(statuses) <= {401, 429}
+
+
+def test_slow_clients_never_pin_an_app_server(cluster: Cluster) -> None:
+    """Clients that send half a body and wait tie up nginx, not the app servers' workers.
+
+    With more stalled uploads through nginx than there are workers, a login still answers
+    at once, through nginx and on every server. (The servers themselves listen on 127.0.0.1
+    only: a slow client reaches them through nginx, which reads the whole body first.)
+    """
+    stalled = stall_uploads(cluster.url("/api/auth/login/"), count=9)
+    try:
+        for server in (None, 0, 1, 2):
+            answer = exchange(
+                cluster.url("/api/auth/login/", server),
+                {"username": "carol", "password": "not the password"},
+                timeout=2,
+            )
+            assert answer.status == 401, answer
+    finally:
+        for connection in stalled:
+            connection.close()
+
+
+def stall_uploads(url: str, count: int) -> list[socket.socket]:
+    """Open `count` connections that each send a login's headers and half of its body."""
+    address = urllib.parse.urlsplit(url)
+    head = (
+        f"POST {address.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n"
+    )
+    connections = []
+    for _ in range(count):
+        connection = socket.create_connection((address.hostname, address.port), timeout=5)
+        connection.sendall(head.encode() + b'{"username": "carol", "password": "')
+        connections.append(connection)
+    return connections
