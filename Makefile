@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NG_CLI_ANALYTICS := false
 
-.PHONY: run api serve cluster client test lint typecheck pytest client-test api-types api-types-check bench screenshots mutation clean
+.PHONY: run api serve cluster loadtest client test lint typecheck pytest client-test api-types api-types-check bench screenshots mutation clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,16 @@ api: $(STAMP) .env
 # nginx at :8080 in front of three production app servers sharing DATABASE_URL and REDIS_URL.
 cluster: $(STAMP) .env
 	deploy/cluster.sh
+
+# Locust's 64 users through `make cluster`'s nginx for 60 s, one app server killed mid-run
+# (README "Load and failover"); needs what `make cluster` needs. Not part of `make test`.
+LOADTEST_STAMP := $(VENV)/.loadtest-installed
+$(LOADTEST_STAMP): requirements-loadtest.txt $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-loadtest.txt
+	@touch $@
+
+loadtest: $(LOADTEST_STAMP)
+	$(PY) bench/loadtest/run.py
 
 # The production server, as deployed (debug off, static files collected), at :8000.
 serve: $(STAMP) .env

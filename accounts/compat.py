@@ -11,9 +11,10 @@ from rest_framework import exceptions, generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.cookies import TokenTransportMixin
 from accounts.serializers import LoginSerializer, UserSerializer
 from accounts.shared import PlainTextErrorsMixin, plain_text_error_responses
-from accounts.views import MeView, TokenTransportMixin
+from accounts.views import MeView
 
 
 class CourseLoginResponseSerializer(serializers.Serializer[Any]):

@@ -6,7 +6,7 @@ fail the system checks (`accounts.E002`).
 """
 
 from datetime import timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from django.conf import settings
 from rest_framework_simplejwt import settings as simplejwt_settings
@@ -15,7 +15,7 @@ T = TypeVar("T")
 
 
 class Setting(Generic[T]):
-    """One key of `settings.ACCOUNTS` with its default."""
+    """One key of a `Namespace` with its default."""
 
     def __init__(self, default: T) -> None:
         self.default = default
@@ -23,15 +23,27 @@ class Setting(Generic[T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def __get__(self, instance: object, owner: type | None = None) -> T:
-        configured: dict[str, Any] = getattr(settings, "ACCOUNTS", {})
+    def __get__(self, instance: object, owner: "type[Namespace]") -> T:
+        configured: dict[str, Any] = getattr(settings, owner.namespace, {})
         value: T = configured.get(self.name, self.default)
         return value
 
 
-class AccountsSettings:
+class Namespace:
+    """Typed settings read from the dict `settings.<namespace>`, one `Setting` per key."""
+
+    namespace: ClassVar[str]
+
+    @classmethod
+    def known(cls) -> frozenset[str]:
+        """Return the keys declared: the only ones `accounts.shared.check_namespace` allows."""
+        return frozenset(name for name, value in vars(cls).items() if isinstance(value, Setting))
+
+
+class AccountsSettings(Namespace):
     """The keys of `settings.ACCOUNTS`, each falling back to its default."""
 
+    namespace = "ACCOUNTS"
     # A session (a family of rotating refresh tokens) ends this long after login,
     # however often it is refreshed.
     SESSION_ABSOLUTE_LIFETIME = Setting(timedelta(days=30))
@@ -93,9 +105,6 @@ class AccountsSettings:
     MAIL_RATE_PER_ADDRESS: Setting[str | None] = Setting("5/hour")
 
 
-KNOWN_SETTINGS = frozenset(
-    name for name, value in vars(AccountsSettings).items() if isinstance(value, Setting)
-)
 accounts_settings = AccountsSettings()
 
 

@@ -6,14 +6,22 @@ send a custom header without a CORS preflight, which only the allowed origins pa
 """
 
 import secrets
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 from django.http.request import split_domain_port
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import exceptions, generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
 
+from accounts import codes
 from accounts.conf import accounts_settings
 
 COOKIE_MODE = "cookie"
@@ -107,3 +115,71 @@ def set_device_cookie(response: HttpResponseBase, request: HttpRequest) -> None:
             httponly=True,
             samesite="Strict",
         )
+
+
+TRANSPORT_PARAMETER = OpenApiParameter(
+    name="X-Token-Transport",
+    location=OpenApiParameter.HEADER,
+    enum=["cookie"],
+    required=False,
+    description=(
+        "`cookie` selects cookie mode: the refresh token travels only in an httpOnly, "
+        "SameSite=Strict cookie and is left out of the JSON body. Without it (header mode) "
+        "the refresh token is in the body."
+    ),
+)
+
+
+class TokenTransportMixin(generics.GenericAPIView[Any]):
+    """Move the refresh token between body and cookie in cookie mode; never cache tokens."""
+
+    reads_refresh_cookie = False
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # Before the body is parsed: a cross-site form post gets 403, not 415.
+        cookie_sent = refresh_cookie(request) is not None
+        if self.reads_refresh_cookie and cookie_sent and not wants_cookie_mode(request):
+            raise exceptions.PermissionDenied(
+                "The refresh cookie needs the X-Token-Transport: cookie header.",
+                code=codes.CSRF_FAILED,
+            )
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if self.reads_refresh_cookie and "data" in kwargs:
+            kwargs["data"] = self.data_with_cookie(self.request, kwargs["data"])
+        return super().get_serializer(*args, **kwargs)
+
+    @staticmethod
+    def data_with_cookie(request: HttpRequest, data: Any) -> Any:
+        if not wants_cookie_mode(request):
+            return data
+        cookie = refresh_cookie(request)
+        if cookie is None:
+            raise exceptions.NotAuthenticated(
+                "No refresh cookie.", code=codes.REFRESH_COOKIE_MISSING
+            )
+        return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_cache_control(response, no_store=True)
+        set_device_cookie(response, request)
+        data = getattr(response, "data", None)
+        expires_at = data.pop("refresh_expires_at", None) if isinstance(data, dict) else None
+        if wants_cookie_mode(request):
+            self.move_refresh_to_cookie(request, response, expires_at)
+        return response
+
+    def move_refresh_to_cookie(
+        self, request: Request, response: Response, expires_at: datetime | None
+    ) -> None:
+        data = getattr(response, "data", None)
+        if response.status_code == status.HTTP_200_OK and isinstance(data, dict):
+            raw = data.pop("refresh", None)
+            if raw and expires_at:
+                set_refresh_cookie(response, request, raw, expires_at)
+        elif self.reads_refresh_cookie and response.status_code in (204, 401):
+            clear_refresh_cookie(response)

@@ -130,6 +130,41 @@ def too_many_attempts_as_429() -> Iterator[None]:
         raise exceptions.Throttled(wait=error.wait) from error
 
 
+@contextmanager
+def wrong_password_as_400(field: str) -> Iterator[None]:
+    """Answer a refused password as 400 `wrong_password` on `field`, too many tries as 429."""
+    try:
+        with too_many_attempts_as_429():
+            yield
+    except PasswordRejected as error:
+        raise field_error(field, "The password is wrong.", codes.WRONG_PASSWORD) from error
+
+
+class KeyRejected(exceptions.APIException):
+    """A 400 for an emailed key or token that cannot be used."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+
+@contextmanager
+def key_errors_as_400() -> Iterator[None]:
+    """Turn an `EmailKeyError` raised inside into a 400 with the error's `code`."""
+    try:
+        yield
+    except EmailKeyError as error:
+        raise KeyRejected(error.message, code=error.code) from error
+
+
+def field_error(field: str, message: str, code: str) -> exceptions.ValidationError:
+    """Return a 400 naming `field`, whose body `code` is `code`."""
+    return exceptions.ValidationError({field: [message]}, code=code)
+
+
+def email_taken(field: str) -> exceptions.ValidationError:
+    """Return the 400 `email_taken` on `field`."""
+    return field_error(field, "An account already uses this address.", codes.EMAIL_TAKEN)
+
+
 def validation_code(exc: exceptions.ValidationError) -> str:
     """Return the one code of this module all the field errors share, else `invalid`.
 

@@ -2,6 +2,7 @@
 
 ```python
 handler400 = "accounts.handlers.bad_request"
+handler404 = "accounts.handlers.not_found"
 handler500 = "accounts.handlers.server_error"
 ```
 
@@ -13,6 +14,7 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 
 from accounts import codes
 
@@ -24,6 +26,12 @@ RETRY_AFTER_SECONDS = 5
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """A JSON 400 for requests Django refuses before any view (a `Host` not allowed)."""
     return JsonResponse({"detail": "Bad request.", "code": codes.BAD_REQUEST}, status=400)
+
+
+@csrf_exempt  # It changes nothing; a POST to an unknown URL is a 404, not a CSRF page.
+def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    """A JSON 404 for unknown URLs (install as `handler404`, or route a catch-all to it)."""
+    return JsonResponse({"detail": "Not found.", "code": codes.NOT_FOUND}, status=404)
 
 
 def server_error(request: HttpRequest) -> JsonResponse:

@@ -10,24 +10,20 @@ from rest_framework import serializers
 
 from accounts import codes
 from accounts.models import User
-from accounts.serializers import PASSWORD_MAX_LENGTH, StringField, UserSerializer
+from accounts.serializers import StringField, UserSerializer, password_field
 
 # Long enough for any signed key this app sends; far shorter than a hostile body.
 KEY_MAX_LENGTH = 1024
 
 
-def password_field(**kwargs: Any) -> serializers.CharField:
-    return StringField(
-        max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True, **kwargs
-    )
+class EmailAddressField(serializers.EmailField):
+    """An email address, its domain lowercased as `BaseUserManager.normalize_email` does."""
 
+    def __init__(self) -> None:
+        super().__init__(max_length=254)
 
-def email_field() -> serializers.EmailField:
-    return serializers.EmailField(max_length=254)
-
-
-def normalize_email(email: str) -> str:
-    return BaseUserManager.normalize_email(email)
+    def to_internal_value(self, data: Any) -> str:
+        return BaseUserManager.normalize_email(super().to_internal_value(data))
 
 
 def check_password_strength(password: str, user: User, *, field: str) -> None:
@@ -47,11 +43,8 @@ def no_at_sign(username: str) -> None:
 
 class RegisterSerializer(serializers.Serializer[Any]):
     username = StringField(max_length=150, validators=[UnicodeUsernameValidator(), no_at_sign])
-    email = email_field()
+    email = EmailAddressField()
     password = password_field()
-
-    def validate_email(self, value: str) -> str:
-        return normalize_email(value)
 
 
 class PendingUserSerializer(serializers.Serializer[Any]):
@@ -86,10 +79,7 @@ class KeySerializer(serializers.Serializer[Any]):
 
 
 class EmailSerializer(serializers.Serializer[Any]):
-    email = email_field()
-
-    def validate_email(self, value: str) -> str:
-        return normalize_email(value)
+    email = EmailAddressField()
 
 
 class ResetConfirmSerializer(serializers.Serializer[Any]):
@@ -105,11 +95,8 @@ class ProfileSerializer(serializers.ModelSerializer[User]):
 
 
 class EmailChangeSerializer(serializers.Serializer[Any]):
-    new_email = email_field()
+    new_email = EmailAddressField()
     password = password_field()
-
-    def validate_new_email(self, value: str) -> str:
-        return normalize_email(value)
 
 
 class PasswordSerializer(serializers.Serializer[Any]):

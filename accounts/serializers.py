@@ -68,11 +68,16 @@ class StringField(serializers.CharField):
         return str(super().to_internal_value(data))
 
 
-class LoginSerializer(serializers.Serializer[Any]):
-    username = StringField(max_length=150)
-    password = StringField(
+def password_field() -> StringField:
+    """A password input: never trimmed, never echoed, masked in the browsable API."""
+    return StringField(
         max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True, style=MASKED
     )
+
+
+class LoginSerializer(serializers.Serializer[Any]):
+    username = StringField(max_length=150)
+    password = password_field()
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
         try:
@@ -175,8 +180,8 @@ class VerifySerializer(serializers.Serializer[Any]):
 
 
 class PasswordChangeSerializer(serializers.Serializer[Any]):
-    old_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, style=MASKED)
-    new_password = StringField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, style=MASKED)
+    old_password = password_field()
+    new_password = password_field()
 
     def validate_new_password(self, value: str) -> str:
         password_validation.validate_password(value, self.context["request"].user)

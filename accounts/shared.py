@@ -2,13 +2,17 @@
 
 This module is public and stable: `randomuser` imports it, and only it. It holds the
 slash-tolerant routes, the plain-text errors of the course's routes, the serializers that
-document the error bodies of `accounts.exceptions.exception_handler`, and the cache
-`counters` behind limits and quotas.
+document the error bodies of `accounts.exceptions.exception_handler`, the cache `counters`
+behind limits and quotas, and typed settings namespaces with their system check.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from django.apps import AppConfig
+from django.conf import settings
+from django.core.checks import CheckMessage, Error
 from django.http import HttpResponse, HttpResponseBase, JsonResponse
 from django.urls import URLPattern, path
 from drf_spectacular.types import OpenApiTypes
@@ -18,6 +22,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import counters as counters  # Re-exported: limits and quotas count with it.
+from accounts.conf import Namespace as Namespace  # Re-exported: settings namespaces.
+from accounts.conf import Setting as Setting
 
 
 def with_and_without_slash(route: str, view: Callable[..., Any], name: str) -> list[URLPattern]:
@@ -101,3 +107,48 @@ def error_response(view: Any, status: int, detail: str, code: str) -> HttpRespon
     if isinstance(view_class, type) and issubclass(view_class, PlainTextErrorsMixin):
         return HttpResponse(detail, status=status, content_type="text/plain; charset=utf-8")
     return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
+# What Django passes a system check: the apps to check, or None for all of them.
+Apps = Sequence[AppConfig] | None
+
+
+@dataclass(frozen=True)
+class SettingRule:
+    """The values of `keys` must pass `valid`; else an `Error` with `id`, saying `must`."""
+
+    keys: tuple[str, ...]
+    valid: Callable[[Any], bool]
+    must: str
+    hint: str
+    id: str
+
+
+def check_namespace(
+    namespace: Namespace, rules: Iterable[SettingRule], *, app: str
+) -> list[CheckMessage]:
+    """Check `settings.<namespace>`: a dict (`<app>.E001`), known keys (`E002`), `rules`."""
+    name = namespace.namespace
+    configured = getattr(settings, name, {})
+    if not isinstance(configured, dict):
+        return [Error(f"{name} must be a dict.", hint=f"Set {name} = {{...}}.", id=f"{app}.E001")]
+    known = type(namespace).known()
+    hint = f"Known settings: {', '.join(sorted(known))}."
+    unknown = [key for key in configured if key not in known]
+    return [
+        *(
+            Error(f"Unknown {name} setting {key!r}.", hint=hint, id=f"{app}.E002")
+            for key in unknown
+        ),
+        *(
+            Error(f"{name}[{key!r}] {rule.must}.", hint=rule.hint, id=rule.id)
+            for rule in rules
+            for key in rule.keys
+            if not rule.valid(getattr(namespace, key))
+        ),
+    ]
+
+
+def non_negative_integer(value: object) -> bool:
+    """Return whether `value` is an `int` (not a `bool`) of 0 or more."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

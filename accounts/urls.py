@@ -4,7 +4,7 @@ Every route answers with and without its trailing slash, never with a redirect: 
 browser cannot follow a redirect on a CORS-preflighted request.
 """
 
-from accounts import lifecycle_views, views
+from accounts import account_views, lifecycle_views, views
 from accounts.shared import with_and_without_slash
 
 app_name = "accounts"
@@ -16,7 +16,7 @@ urlpatterns = [
     *with_and_without_slash("logout", views.LogoutView.as_view(), "logout"),
     *with_and_without_slash("logout-all", views.LogoutAllView.as_view(), "logout_all"),
     *with_and_without_slash("verify", views.VerifyView.as_view(), "verify"),
-    *with_and_without_slash("me", lifecycle_views.AccountView.as_view(), "me"),
+    *with_and_without_slash("me", account_views.AccountView.as_view(), "me"),
     *with_and_without_slash(
         "password/change", views.PasswordChangeView.as_view(), "password_change"
     ),
@@ -40,11 +40,11 @@ urlpatterns = [
         "password_reset_confirm",
     ),
     *with_and_without_slash(
-        "email/change", lifecycle_views.EmailChangeView.as_view(), "email_change"
+        "email/change", account_views.EmailChangeView.as_view(), "email_change"
     ),
     *with_and_without_slash(
         "email/change/confirm",
-        lifecycle_views.EmailChangeConfirmView.as_view(),
+        account_views.EmailChangeConfirmView.as_view(),
         "email_change_confirm",
     ),
 ]

@@ -1,29 +1,21 @@
 """Token endpoints: thin views over the serializers and services."""
 
-from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, JsonResponse
-from django.utils.cache import patch_cache_control
-from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, generics, status
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenViewBase
 
-from accounts import codes, cookies, services
+from accounts import services
 from accounts.authentication import JWTAuthentication
 from accounts.claims import SESSION_CLAIM
-from accounts.exceptions import (
-    PasswordRejected,
-    session_errors_as_401,
-    too_many_attempts_as_429,
-)
+from accounts.cookies import TRANSPORT_PARAMETER, TokenTransportMixin
+from accounts.exceptions import session_errors_as_401, wrong_password_as_400
 from accounts.guard import password_confirm
 from accounts.models import RevokeReason, Session
 from accounts.serializers import (
@@ -40,72 +32,11 @@ from accounts.serializers import (
 from accounts.shared import error_responses as errors
 from accounts.throttling import RefreshRateThrottle
 
-TRANSPORT_PARAMETER = OpenApiParameter(
-    name="X-Token-Transport",
-    location=OpenApiParameter.HEADER,
-    enum=["cookie"],
-    required=False,
-    description=(
-        "`cookie` selects cookie mode: the refresh token travels only in an httpOnly, "
-        "SameSite=Strict cookie and is left out of the JSON body. Without it (header mode) "
-        "the refresh token is in the body."
-    ),
-)
 
-
-class TokenTransportMixin(generics.GenericAPIView[Any]):
-    """Move the refresh token between body and cookie in cookie mode; never cache tokens."""
-
-    reads_refresh_cookie = False
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
-        # Before the body is parsed: a cross-site form post gets 403, not 415.
-        cookie_sent = cookies.refresh_cookie(request) is not None
-        if self.reads_refresh_cookie and cookie_sent and not cookies.wants_cookie_mode(request):
-            raise exceptions.PermissionDenied(
-                "The refresh cookie needs the X-Token-Transport: cookie header.",
-                code=codes.CSRF_FAILED,
-            )
-
-    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
-        if self.reads_refresh_cookie and "data" in kwargs:
-            kwargs["data"] = self.data_with_cookie(self.request, kwargs["data"])
-        return super().get_serializer(*args, **kwargs)
-
-    @staticmethod
-    def data_with_cookie(request: HttpRequest, data: Any) -> Any:
-        if not cookies.wants_cookie_mode(request):
-            return data
-        cookie = cookies.refresh_cookie(request)
-        if cookie is None:
-            raise exceptions.NotAuthenticated(
-                "No refresh cookie.", code=codes.REFRESH_COOKIE_MISSING
-            )
-        return {**(data if isinstance(data, Mapping) else {}), "refresh": cookie}
-
-    def finalize_response(
-        self, request: Request, response: Response, *args: Any, **kwargs: Any
-    ) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)
-        patch_cache_control(response, no_store=True)
-        cookies.set_device_cookie(response, request)
-        data = getattr(response, "data", None)
-        expires_at = data.pop("refresh_expires_at", None) if isinstance(data, dict) else None
-        if cookies.wants_cookie_mode(request):
-            self.move_refresh_to_cookie(request, response, expires_at)
-        return response
-
-    def move_refresh_to_cookie(
-        self, request: Request, response: Response, expires_at: datetime | None
-    ) -> None:
-        data = getattr(response, "data", None)
-        if response.status_code == status.HTTP_200_OK and isinstance(data, dict):
-            raw = data.pop("refresh", None)
-            if raw and expires_at:
-                cookies.set_refresh_cookie(response, request, raw, expires_at)
-        elif self.reads_refresh_cookie and response.status_code in (204, 401):
-            cookies.clear_refresh_cookie(response)
+def session_id(request: Request) -> Any:
+    """Return the session id of the request's token (None for the browsable API's login)."""
+    token: Any = request.auth
+    return token.get(SESSION_CLAIM) if token is not None else None
 
 
 @extend_schema(
@@ -203,22 +134,17 @@ class PasswordChangeView(TokenTransportMixin, generics.GenericAPIView[Any]):
     def post(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            with too_many_attempts_as_429():
-                password_confirm(
-                    request=request,
-                    user=request.user,  # type: ignore[arg-type]
-                    password=serializer.validated_data["old_password"],
-                    action="password_change",
-                )
-        except PasswordRejected as error:
-            raise exceptions.ValidationError(
-                {"old_password": ["The current password is wrong."]}, code=codes.WRONG_PASSWORD
-            ) from error
+        with wrong_password_as_400("old_password"):
+            password_confirm(
+                request=request,
+                user=request.user,  # type: ignore[arg-type]
+                password=serializer.validated_data["old_password"],
+                action="password_change",
+            )
         with session_errors_as_401():
             pair = services.user_change_password(
                 user=request.user,  # type: ignore[arg-type]
-                session_id=request.auth.get(SESSION_CLAIM),  # type: ignore[union-attr]
+                session_id=session_id(request),
                 new_password=serializer.validated_data["new_password"],
             )
         return Response(pair.body())
@@ -234,8 +160,7 @@ class CurrentSessionMixin(generics.GenericAPIView[Session]):
         return Session.objects.live().filter(user=self.request.user.pk)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        token: Any = self.request.auth  # None for the browsable API's session login.
-        current = token.get(SESSION_CLAIM) if token is not None else None
+        current = session_id(self.request)
         return {**super().get_serializer_context(), "current_session_id": current}
 
 
@@ -258,9 +183,3 @@ class SessionDetailView(CurrentSessionMixin, generics.RetrieveDestroyAPIView[Ses
 
     def perform_destroy(self, instance: Session) -> None:
         services.session_revoke(session=instance, reason=RevokeReason.USER_REVOKED)
-
-
-@csrf_exempt  # It changes nothing; a POST to an unknown URL is a 404, not a CSRF page.
-def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    """A JSON 404 for unknown URLs (install as `handler404`, or route a catch-all to it)."""
-    return JsonResponse({"detail": "Not found.", "code": codes.NOT_FOUND}, status=404)

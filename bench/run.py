@@ -317,7 +317,8 @@ def randomuser_rows() -> list[Row]:
     ]
 
 
-def machine() -> str:
+def machine(node: bool = True) -> str:
+    """The machine in one line: CPUs, kernel, Python (and Node), load average."""
     model = next(
         (
             line.split(":", 1)[1].strip()
@@ -326,11 +327,16 @@ def machine() -> str:
         ),
         platform.machine(),
     )
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    versions = f"Python {platform.python_version()}"
+    if node:
+        command = ["node", "--version"]
+        versions += (
+            f", Node {subprocess.run(command, capture_output=True, text=True).stdout.strip()}"
+        )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
         f"{os.cpu_count()} CPUs ({model}), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, Node {node}, load average {load}"
+        f"{versions}, load average {load}"
     )
 
 

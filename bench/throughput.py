@@ -18,6 +18,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.processes import children, resident_memory
+
 ROOT = Path(__file__).resolve().parents[1]
 PEER_DIR = ROOT / "bench" / "peers" / "express"
 WRK = ["wrk", "-t1", "-c8"]
@@ -104,14 +106,9 @@ class Server:
     def worker_rss(self) -> int:
         """Return the resident memory, in bytes, of the process that runs the app's code."""
         assert self.process is not None
-        pid = self.process.pid
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         # Granian and gunicorn run the app in a child of the main process.
-        worker = int(children[0]) if children else pid
-        for line in Path(f"/proc/{worker}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-        raise RuntimeError("no VmRSS")
+        workers = children(self.process.pid)
+        return resident_memory(workers[0] if workers else self.process.pid)
 
 
 def our_server(env: dict[str, str], app_server: str = "granian") -> Server:

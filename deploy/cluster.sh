@@ -2,6 +2,8 @@
 # `make cluster`: nginx (deploy/nginx.conf) in front of three production app servers
 # (deploy/serve.sh, one worker each) on this machine, sharing DATABASE_URL and REDIS_URL.
 # Ports: CLUSTER_PORT (nginx, default 8080) and the three after CLUSTER_APP_PORT (8001).
+# The app trusts nginx as its one proxy; CLUSTER_TRUSTED_PROXIES=2 when something in front
+# of nginx appends to X-Forwarded-For too (`make loadtest` plays such a load balancer).
 # Ctrl-C stops it all.
 set -eu
 cd "$(dirname "$0")/.."
@@ -10,7 +12,8 @@ cd "$(dirname "$0")/.."
 PORT="${CLUSTER_PORT:-8080}"
 APP="${CLUSTER_APP_PORT:-8001}"
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
-export DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false AUTH_TRUSTED_PROXIES=1
+export DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false
+export AUTH_TRUSTED_PROXIES="${CLUSTER_TRUSTED_PROXIES:-1}"
 RUN="$(mktemp -d)"
 chmod 755 "$RUN"
 GROUPS_STARTED=""

@@ -6,10 +6,10 @@ from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.forms import GuardedAuthenticationForm
-from accounts.views import not_found
+from accounts.handlers import not_found
 
 handler400 = "accounts.handlers.bad_request"
-handler404 = "accounts.views.not_found"
+handler404 = "accounts.handlers.not_found"
 handler500 = "accounts.handlers.server_error"
 
 # The browsable API's "Log in" and "Log out" links (`rest_framework.urls`, with the login

@@ -13,6 +13,7 @@ MAX_INITIALS = 3
 # as "Ⅻ"), none of which needs escaping in XML.
 INITIALS_PATTERN = rf"^[^\W\d_]{{1,{MAX_INITIALS}}}$"
 _INITIALS = re.compile(INITIALS_PATTERN)
+COLOUR_PATTERN = "^[0-9a-f]{6}$"
 
 # Mid-tone colours on which white text stays readable (WCAG contrast >= 3 for large text).
 PALETTE: tuple[str, ...] = (

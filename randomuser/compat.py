@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema
 
 from accounts.shared import PlainTextErrorsMixin
 from randomuser import openapi
+from randomuser.serializers import CardQuerySerializer
 from randomuser.views import RandomUserViewSet
 
 
@@ -19,7 +20,7 @@ class CourseRandomUserViewSet(PlainTextErrorsMixin, RandomUserViewSet):
     @extend_schema(
         operation_id="course_random_user_card",
         summary="The course's random user",
-        parameters=openapi.CARD_PARAMETERS,
+        parameters=[CardQuerySerializer],
         responses=openapi.COURSE_CARD_RESPONSES,
         tags=openapi.TAGS,
     )

@@ -14,7 +14,12 @@ CHARSETS: dict[str, str] = {
 MIN_LENGTH = 1
 MAX_LENGTH = 64
 DEFAULT_LENGTHS = (8, 64)
-_LENGTH = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?$")
+_CHARSET = "|".join(CHARSETS)
+_LENGTH = "0*(?:{})".format("|".join(map(str, range(MAX_LENGTH, MIN_LENGTH - 1, -1))))
+# A spec, lowercased and without spaces: `parse_password_spec` matches it, and the OpenAPI
+# schema publishes it (ECMA and Python read it alike).
+SPEC_PATTERN = rf"^(?:{_CHARSET})(?:,(?:{_CHARSET}))*(?:,({_LENGTH})(?:-({_LENGTH}))?)?$"
+_SPEC = re.compile(SPEC_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,25 +39,25 @@ class PasswordPolicy:
 def parse_password_spec(spec: str) -> PasswordPolicy:
     """Return the policy for `spec`; raise `ValueError` saying what is wrong with it.
 
-    A final `N` means exactly N characters, `MIN-MAX` a range; without it, 8 to 64.
+    Names are case-insensitive. A final `N` means exactly N characters, `MIN-MAX` a range
+    (`16-8` is read as `8-16`: no order to get wrong); without it, 8 to 64.
     """
     items = [item.strip().lower() for item in spec.split(",")]
-    length_match = _LENGTH.match(items[-1])
-    lengths = _lengths(length_match) if length_match else None
-    names = items[:-1] if lengths else items
+    match = _SPEC.fullmatch(",".join(items))
+    if match is None:
+        raise ValueError(_problem(items))
+    first, second = match.groups()
+    lengths = sorted((int(first), int(second or first))) if first else DEFAULT_LENGTHS
+    alphabet = "".join(chars for name, chars in CHARSETS.items() if name in items)
+    return PasswordPolicy(alphabet, *lengths)
+
+
+def _problem(items: list[str]) -> str:
+    """Return what is wrong with a spec that `SPEC_PATTERN` refuses."""
+    names = items[:-1] if re.fullmatch(r"[\d-]+", items[-1]) else items
     unknown = [name for name in names if name not in CHARSETS]
     if unknown:
-        raise ValueError(f"Unknown charset {unknown[0]!r}: use {', '.join(CHARSETS)}.")
+        return f"Unknown charset {unknown[0]!r}: use {', '.join(CHARSETS)}."
     if not names:
-        raise ValueError(f"Name at least one charset: {', '.join(CHARSETS)}.")
-    alphabet = "".join(chars for name, chars in CHARSETS.items() if name in names)
-    return PasswordPolicy(alphabet, *(lengths or DEFAULT_LENGTHS))
-
-
-def _lengths(match: re.Match[str]) -> tuple[int, int]:
-    """Return the length range; `16-8` is read as `8-16` (no order to get wrong)."""
-    first = int(match.group(1))
-    low, high = sorted((first, int(match.group(2) or first)))
-    if not MIN_LENGTH <= low <= high <= MAX_LENGTH:
-        raise ValueError(f"Lengths must be from {MIN_LENGTH} to {MAX_LENGTH}.")
-    return low, high
+        return f"Name at least one charset: {', '.join(CHARSETS)}."
+    return f"Lengths must be from {MIN_LENGTH} to {MAX_LENGTH}."

@@ -60,7 +60,7 @@ class RandomUserViewSet(viewsets.ViewSet):
     @extend_schema(
         operation_id="random_user_card",
         summary="One random user as a card",
-        parameters=openapi.CARD_PARAMETERS,
+        parameters=[CardQuerySerializer],
         responses=openapi.CARD_RESPONSES,
         tags=openapi.TAGS,
     )
@@ -83,7 +83,7 @@ class RandomUsersView(APIView):
     @extend_schema(
         operation_id="random_users",
         summary="Random users",
-        parameters=openapi.USERS_PARAMETERS,
+        parameters=[UsersQuerySerializer],
         responses=openapi.USERS_RESPONSES,
         tags=openapi.TAGS,
     )

@@ -82,47 +82,55 @@ def postgres_bin(name: str) -> str:
 
 
 class PostgresServer:
-    """A PostgreSQL cluster of its own (initdb), run as the `postgres` user, trust auth."""
+    """A PostgreSQL cluster of its own (`initdb`), trust auth, in a new temporary directory.
+
+    Run as root (as CI does), the server runs as the `postgres` user, since PostgreSQL
+    refuses to run as root; run as anyone else, it runs as that user.
+    """
 
     def __init__(self) -> None:
         self.port = free_port()
         self.directory = Path(tempfile.mkdtemp(prefix="jwtsite-pg-"))
-        shutil.chown(self.directory, "postgres")
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, "postgres")
         self.data = self.directory / "data"
 
     @property
     def url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
 
-    def as_postgres(self, *command: str) -> None:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", *command],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=self.directory,
-        )
+    def run(self, name: str, *arguments: str) -> None:
+        """Run the PostgreSQL program `name`; fail with its output if it fails."""
+        command = [postgres_bin(name), *arguments]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, cwd=self.directory, timeout=60)
+        if done.returncode != 0:
+            output = (done.stdout + done.stderr).decode(errors="replace")
+            raise RuntimeError(f"{name} failed:\n{output}\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        log = self.directory / "log"
+        return log.read_text(errors="replace")[-2000:] if log.exists() else ""
 
     def create(self) -> None:
-        self.as_postgres(
-            postgres_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"
-        )
+        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
 
     def start(self) -> None:
+        """Start it and wait until it accepts connections."""
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
         log = str(self.directory / "log")
-        self.as_postgres(
-            postgres_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start"
+        self.run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "30", "start"
         )
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
+        """Stop it: `fast` ends the sessions and shuts down cleanly, `immediate` at once."""
         if (self.data / "postmaster.pid").exists():
-            self.as_postgres(
-                postgres_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"
-            )
+            self.run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop")
 
     def remove(self) -> None:
-        self.stop()
+        self.stop("immediate")
         shutil.rmtree(self.directory, ignore_errors=True)
 
 

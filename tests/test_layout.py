@@ -47,3 +47,17 @@ def test_only_the_course_routes_import_the_course_views() -> None:
         if "accounts.compat" in names
     }
     assert importers == {"accounts/compat_urls.py"}
+
+
+def test_the_readme_layout_names_every_module() -> None:
+    readme = (ROOT / "README.md").read_text()
+    layout = readme[readme.index("## Layout") : readme.index("## Development")]
+    unnamed = [
+        str(path.relative_to(ROOT))
+        for package in ("jwtsite", "accounts", "randomuser")
+        for path in sorted((ROOT / package).glob("*.py"))
+        if path.name != "__init__.py"
+        and f"`{path.name}`" not in layout
+        and f"`{path.relative_to(ROOT)}`" not in layout
+    ]
+    assert unnamed == []

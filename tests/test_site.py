@@ -1,12 +1,9 @@
 """What a newcomer meets first: the index at `/`, JSON 404s under `/api/`, Swagger UI."""
 
-import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
-from drf_spectacular.generators import SchemaGenerator
 
 
 @pytest.fixture
@@ -45,24 +42,3 @@ def test_unknown_api_urls_answer_json_to_unsafe_methods_too(method: str) -> None
 def test_swagger_ui_keeps_its_authorization_across_reloads(client: Client) -> None:
     page = client.get("/api/docs/").content.decode()
     assert '"persistAuthorization": true' in page
-
-
-def descriptions(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "description" and isinstance(value, str):
-                yield value
-            else:
-                yield from descriptions(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from descriptions(value)
-
-
-def test_no_description_has_a_star_markdown_would_eat(db: Any) -> None:
-    schema = SchemaGenerator().get_schema(request=None, public=True)
-    for description in descriptions(schema):
-        # Code spans and "* " list bullets are Markdown meant as such; any other "*" is
-        # emphasis that hides the star (and italicises the text after it).
-        prose = re.sub(r"`[^`]*`|^\* ", "", description, flags=re.MULTILINE)
-        assert "*" not in prose, description

@@ -96,7 +96,7 @@ def test_keys_from_a_file(settings: Any, tmp_path: Path, user: Any, password: st
 
 def error_ids(settings: Any, **accounts: Any) -> set[str]:
     settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
-    found = checks.check_signing_keys() + checks.check_limits()
+    found = checks.check_signing_keys() + checks.check_accounts_settings()
     assert all(error.hint for error in found)
     return {error.id for error in found if error.id}
 

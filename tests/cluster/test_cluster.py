@@ -4,114 +4,16 @@ The servers share the PostgreSQL of `DATABASE_URL` (a database of this suite's o
 redis-server of this suite's own, which the tests flush, stop and start.
 """
 
-import json
-import os
-import secrets
-import signal
-import subprocess
-import sys
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+import socket
+import urllib.parse
 from functools import partial
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.servers import RedisServer, environment, free_port, wait_until
+from tests.cluster.cluster import Cluster, call, exchange, log_in, me
+from tests.servers import wait_until
 
 pytestmark = pytest.mark.cluster
-
-ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "a long cluster passphrase 7"
-
-
-class Cluster:
-    def __init__(self, redis: RedisServer) -> None:
-        self.redis = redis
-        self.port, self.app_port = free_port(), free_port()
-        self.env = environment(
-            DJANGO_SETTINGS_MODULE="jwtsite.settings",
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            JWT_SIGNING_KEY=secrets.token_urlsafe(50),
-            DATABASE_URL=os.environ.get("DATABASE_URL", ""),
-            REDIS_URL=redis.url,
-            CLUSTER_PORT=str(self.port),
-            CLUSTER_APP_PORT=str(self.app_port),
-        )
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def url(self, path: str, server: int | None = None) -> str:
-        port = self.port if server is None else self.app_port + server
-        return f"http://127.0.0.1:{port}{path}"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["deploy/cluster.sh"], cwd=ROOT, env=self.env, stdout=subprocess.PIPE
-        )
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            if line.startswith(b"Cluster:"):
-                return
-        raise RuntimeError("deploy/cluster.sh stopped before serving")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=60)
-
-    def create_user(self) -> None:
-        create = (
-            "from accounts.models import User; User.objects.filter(username='carol').delete(); "
-            f"User.objects.create_user('carol', password={PASSWORD!r})"
-        )
-        command = [sys.executable, "manage.py", "shell", "-c", create]
-        subprocess.run(command, cwd=ROOT, env=self.env, check=True, capture_output=True)
-
-
-def call(url: str, body: dict[str, Any] | None = None, token: str | None = None) -> tuple[int, Any]:
-    """POST `body` (or GET without one) and return the status and the JSON answer."""
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            raw = response.read()
-            return response.status, json.loads(raw) if raw else None
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        return error.code, json.loads(raw) if raw.startswith(b"{") else raw
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        pytest.fail("the cluster suite needs DATABASE_URL=postgres://... (a database of its own)")
-    redis = RedisServer()
-    redis.start()
-    running = Cluster(redis)
-    try:
-        running.start()
-        running.create_user()
-        yield running
-    finally:
-        running.stop()
-        redis.stop()
-
-
-def log_in(cluster: Cluster, server: int | None = None) -> dict[str, Any]:
-    body = {"username": "carol", "password": PASSWORD}
-    status, tokens = call(cluster.url("/api/auth/login/", server), body)
-    assert status == 200, tokens
-    return dict(tokens)
-
-
-def me(cluster: Cluster, token: str, server: int | None = None) -> int:
-    return call(cluster.url("/api/auth/me/", server), token=token)[0]
 
 
 def test_a_logout_everywhere_on_one_server_is_seen_by_the_others_at_once(
@@ -132,7 +34,7 @@ def test_revoked_tokens_stay_revoked_when_redis_is_flushed(cluster: Cluster) -> 
     for server in range(3):
         assert me(cluster, tokens["access"], server) == 200  # cached on every server
     assert call(cluster.url("/api/auth/logout/"), {"refresh": tokens["refresh"]})[0] == 204
-    subprocess.run(["redis-cli", "-p", str(cluster.redis.port), "flushall"], check=True)
+    cluster.flush_redis()
     assert {me(cluster, tokens["access"], server) for server in range(3)} == {401}
 
 
@@ -157,11 +59,52 @@ def test_redis_stopped_then_started_answers_correctly_throughout(cluster: Cluste
 
 
 def test_login_limits_are_shared_by_every_server(cluster: Cluster) -> None:
-    subprocess.run(["redis-cli", "-p", str(cluster.redis.port), "flushall"], check=True)
+    cluster.flush_redis()
+    # nginx is the one trusted proxy: what a client writes in X-Forwarded-For is ignored.
     statuses = [
-        call(cluster.url("/api/auth/login/"), {"username": f"nobody{n}", "password": "x"})[0]
+        exchange(
+            cluster.url("/api/auth/login/"),
+            {"username": f"nobody{n}", "password": "x"},
+            forwarded_for=f"198.18.0.{n}",
+        ).status
         for n in range(41)  # 20 a minute: a window may turn once while this runs
     ]
     assert 429 in statuses
     assert statuses.index(429) <= 40
     assert set(statuses) <= {401, 429}
+
+
+def test_slow_clients_never_pin_an_app_server(cluster: Cluster) -> None:
+    """Clients that send half a body and wait tie up nginx, not the app servers' workers.
+
+    With more stalled uploads through nginx than there are workers, a login still answers
+    at once, through nginx and on every server. (The servers themselves listen on 127.0.0.1
+    only: a slow client reaches them through nginx, which reads the whole body first.)
+    """
+    stalled = stall_uploads(cluster.url("/api/auth/login/"), count=9)
+    try:
+        for server in (None, 0, 1, 2):
+            answer = exchange(
+                cluster.url("/api/auth/login/", server),
+                {"username": "carol", "password": "not the password"},
+                timeout=2,
+            )
+            assert answer.status == 401, answer
+    finally:
+        for connection in stalled:
+            connection.close()
+
+
+def stall_uploads(url: str, count: int) -> list[socket.socket]:
+    """Open `count` connections that each send a login's headers and half of its body."""
+    address = urllib.parse.urlsplit(url)
+    head = (
+        f"POST {address.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n"
+    )
+    connections = []
+    for _ in range(count):
+        connection = socket.create_connection((address.hostname, address.port), timeout=5)
+        connection.sendall(head.encode() + b'{"username": "carol", "password": "')
+        connections.append(connection)
+    return connections

@@ -4,30 +4,27 @@ import { RouterLink } from '@angular/router';
 import { APP_CONFIG } from '../config';
 import { AccountApi } from './account-api';
 import { FormState } from './form-state';
+import { FormStatus } from '../ui/form-status';
+import { PanelPage } from '../ui/page';
 
 /** "Check your email" after sign-up, with a button to send the link again. */
 @Component({
   selector: 'app-check-email',
-  imports: [RouterLink],
+  imports: [RouterLink, PanelPage, FormStatus],
   template: `
-    <main class="page page--center">
-      <section class="panel" aria-labelledby="check-title">
-        <div class="brand" aria-hidden="true">JWT</div>
-        <h1 id="check-title">Check your email</h1>
-        <p>
-          We sent a link to <strong>{{ email() || 'your address' }}</strong>. Open it to confirm
-          your address, then sign in. The link works for 3 days.
-        </p>
-        @if (email()) {
-          <button type="button" class="button" (click)="resend()" [attr.aria-busy]="state.busy()">
-            Send the link again
-          </button>
-        }
-        <p class="notice" role="status" [textContent]="state.done()"></p>
-        <p class="alert" aria-live="assertive" aria-atomic="true" [textContent]="state.error()"></p>
-        <p class="muted"><a routerLink="/">Back to sign in</a></p>
-      </section>
-    </main>
+    <app-panel-page heading="Check your email" headingId="check-title">
+      <p>
+        We sent a link to <strong>{{ email() || 'your address' }}</strong>. Open it to confirm your
+        address, then sign in. The link works for 3 days.
+      </p>
+      @if (email()) {
+        <button type="button" class="button" (click)="resend()" [attr.aria-busy]="state.busy()">
+          Send the link again
+        </button>
+      }
+      <app-form-status [state]="state" />
+      <p class="muted"><a routerLink="/">Back to sign in</a></p>
+    </app-panel-page>
   `,
 })
 export class CheckEmail {

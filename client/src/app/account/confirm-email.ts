@@ -5,6 +5,8 @@ import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG } from '../config';
 import { AccountApi } from './account-api';
 import { FormState } from './form-state';
+import { FormStatus } from '../ui/form-status';
+import { PanelPage } from '../ui/page';
 
 /**
  * `/confirm-email?key=…`, the link sent to a new address. It waits for the session to be
@@ -12,22 +14,21 @@ import { FormState } from './form-state';
  */
 @Component({
   selector: 'app-confirm-email',
-  imports: [RouterLink],
+  imports: [RouterLink, PanelPage, FormStatus],
   template: `
-    <main class="page page--center">
-      <section class="panel" aria-labelledby="confirm-title" [attr.aria-busy]="state.busy()">
-        <div class="brand" aria-hidden="true">JWT</div>
-        <h1 id="confirm-title">Confirm your new email address</h1>
-        @if (state.busy()) {
-          <p role="status"><span class="spinner" aria-hidden="true"></span> Confirming…</p>
-        }
-        <p class="notice" role="status" [textContent]="state.done()"></p>
-        <p class="alert" aria-live="assertive" aria-atomic="true" [textContent]="state.error()"></p>
-        @if (confirmed() || state.error()) {
-          <a class="button button--block" routerLink="/">Continue</a>
-        }
-      </section>
-    </main>
+    <app-panel-page
+      heading="Confirm your new email address"
+      headingId="confirm-title"
+      [busy]="state.busy()"
+    >
+      @if (state.busy()) {
+        <p role="status"><span class="spinner" aria-hidden="true"></span> Confirming…</p>
+      }
+      <app-form-status [state]="state" />
+      @if (confirmed() || state.error()) {
+        <a class="button button--block" routerLink="/">Continue</a>
+      }
+    </app-panel-page>
   `,
 })
 export class ConfirmEmail {

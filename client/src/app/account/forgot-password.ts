@@ -5,49 +5,42 @@ import { RouterLink } from '@angular/router';
 import { APP_CONFIG } from '../config';
 import { AccountApi } from './account-api';
 import { FormState } from './form-state';
+import { FormStatus } from '../ui/form-status';
+import { PanelPage } from '../ui/page';
+import { SubmitButton } from '../ui/submit-button';
 
 /** "Forgot password": ask for a reset link by email. */
 @Component({
   selector: 'app-forgot-password',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, PanelPage, FormStatus, SubmitButton],
   template: `
-    <main class="page page--center">
-      <section class="panel" aria-labelledby="forgot-title">
-        <div class="brand" aria-hidden="true">JWT</div>
-        <h1 id="forgot-title">Forgot your password?</h1>
-        <p class="muted">We will email you a link to choose a new one.</p>
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="state.busy()">
-          <div class="field">
-            <label for="email">Email</label>
-            <input
-              id="email"
-              type="email"
-              formControlName="email"
-              autocomplete="email"
-              required
-              [attr.aria-invalid]="state.isInvalid('email')"
-              aria-describedby="forgot-error"
-            />
-          </div>
-          <p
-            id="forgot-error"
-            class="alert"
-            aria-live="assertive"
-            aria-atomic="true"
-            [textContent]="state.error()"
-          ></p>
-          <p class="notice" role="status" [textContent]="state.done()"></p>
-          <button type="submit" class="button button--primary button--block">
-            @if (state.busy()) {
-              <span class="spinner" aria-hidden="true"></span> Sending…
-            } @else {
-              Email me a link
-            }
-          </button>
-        </form>
-        <p class="muted"><a routerLink="/">Back to sign in</a></p>
-      </section>
-    </main>
+    <app-panel-page heading="Forgot your password?" headingId="forgot-title">
+      <p class="muted">We will email you a link to choose a new one.</p>
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="state.busy()">
+        <div class="field">
+          <label for="email">Email</label>
+          <input
+            id="email"
+            type="email"
+            formControlName="email"
+            autocomplete="email"
+            required
+            [attr.aria-invalid]="state.isInvalid('email')"
+            aria-describedby="forgot-error"
+          />
+        </div>
+        <app-form-status [state]="state" errorId="forgot-error" />
+        <button
+          appSubmit
+          [busy]="state.busy()"
+          busyLabel="Sending…"
+          class="button button--primary button--block"
+        >
+          Email me a link
+        </button>
+      </form>
+      <p class="muted"><a routerLink="/">Back to sign in</a></p>
+    </app-panel-page>
   `,
 })
 export class ForgotPassword {

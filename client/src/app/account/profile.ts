@@ -4,13 +4,14 @@ import { Router, RouterLink } from '@angular/router';
 
 import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG } from '../config';
+import { FormStatus } from '../ui/form-status';
 import { AccountApi, AccountSession } from './account-api';
 import { FormState } from './form-state';
 
 /** Your account: names, email, password, sessions, and deleting it (confirmed twice). */
 @Component({
   selector: 'app-profile',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, FormStatus],
   templateUrl: './profile.html',
 })
 export class Profile implements OnInit {

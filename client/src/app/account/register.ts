@@ -5,72 +5,66 @@ import { Router, RouterLink } from '@angular/router';
 import { APP_CONFIG } from '../config';
 import { AccountApi } from './account-api';
 import { FormState } from './form-state';
+import { FormStatus } from '../ui/form-status';
+import { PanelPage } from '../ui/page';
+import { SubmitButton } from '../ui/submit-button';
 
 /** Sign up: username, email and password; then "check your email". */
 @Component({
   selector: 'app-register',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, PanelPage, FormStatus, SubmitButton],
   template: `
-    <main class="page page--center">
-      <section class="panel" aria-labelledby="register-title">
-        <div class="brand" aria-hidden="true">JWT</div>
-        <h1 id="register-title">Create an account</h1>
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="state.busy()">
-          <div class="field">
-            <label for="username">Username</label>
-            <input
-              id="username"
-              formControlName="username"
-              autocomplete="username"
-              autocapitalize="none"
-              spellcheck="false"
-              required
-              [attr.aria-invalid]="state.isInvalid('username')"
-              aria-describedby="register-error"
-            />
-          </div>
-          <div class="field">
-            <label for="email">Email</label>
-            <input
-              id="email"
-              type="email"
-              formControlName="email"
-              autocomplete="email"
-              required
-              [attr.aria-invalid]="state.isInvalid('email')"
-              aria-describedby="register-error"
-            />
-          </div>
-          <div class="field">
-            <label for="password">Password</label>
-            <input
-              id="password"
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-              required
-              [attr.aria-invalid]="state.isInvalid('password')"
-              aria-describedby="register-error"
-            />
-          </div>
-          <p
-            id="register-error"
-            class="alert"
-            aria-live="assertive"
-            aria-atomic="true"
-            [textContent]="state.error()"
-          ></p>
-          <button type="submit" class="button button--primary button--block">
-            @if (state.busy()) {
-              <span class="spinner" aria-hidden="true"></span> Creating your account…
-            } @else {
-              Create account
-            }
-          </button>
-        </form>
-        <p class="muted">Already have an account? <a routerLink="/">Sign in</a></p>
-      </section>
-    </main>
+    <app-panel-page heading="Create an account" headingId="register-title">
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="state.busy()">
+        <div class="field">
+          <label for="username">Username</label>
+          <input
+            id="username"
+            formControlName="username"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            [attr.aria-invalid]="state.isInvalid('username')"
+            aria-describedby="register-error"
+          />
+        </div>
+        <div class="field">
+          <label for="email">Email</label>
+          <input
+            id="email"
+            type="email"
+            formControlName="email"
+            autocomplete="email"
+            required
+            [attr.aria-invalid]="state.isInvalid('email')"
+            aria-describedby="register-error"
+          />
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
+          <input
+            id="password"
+            type="password"
+            formControlName="password"
+            autocomplete="new-password"
+            required
+            [attr.aria-invalid]="state.isInvalid('password')"
+            aria-describedby="register-error"
+          />
+        </div>
+        <app-form-status [state]="state" errorId="register-error" />
+        <button
+          appSubmit
+          [busy]="state.busy()"
+          busyLabel="Creating your account…"
+          class="button button--primary button--block"
+        >
+          Create account
+        </button>
+      </form>
+      <p class="muted">Already have an account? <a routerLink="/">Sign in</a></p>
+    </app-panel-page>
   `,
 })
 export class Register {

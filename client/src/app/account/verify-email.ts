@@ -4,30 +4,31 @@ import { RouterLink } from '@angular/router';
 import { APP_CONFIG } from '../config';
 import { AccountApi } from './account-api';
 import { FormState } from './form-state';
+import { FormStatus } from '../ui/form-status';
+import { PanelPage } from '../ui/page';
 
 /** `/verify-email?key=…`, the link of the verification email: confirms the address. */
 @Component({
   selector: 'app-verify-email',
-  imports: [RouterLink],
+  imports: [RouterLink, PanelPage, FormStatus],
   template: `
-    <main class="page page--center">
-      <section class="panel" aria-labelledby="verify-title" [attr.aria-busy]="state.busy()">
-        <div class="brand" aria-hidden="true">JWT</div>
-        <h1 id="verify-title">Confirm your email address</h1>
-        @if (state.busy()) {
-          <p role="status"><span class="spinner" aria-hidden="true"></span> Confirming…</p>
-        }
-        <p class="notice" role="status" [textContent]="state.done()"></p>
-        <p class="alert" aria-live="assertive" aria-atomic="true" [textContent]="state.error()"></p>
-        @if (verified()) {
-          <a class="button button--primary button--block" routerLink="/">Sign in</a>
-        } @else if (state.error()) {
-          <p class="muted">
-            <a routerLink="/check-email">Ask for a new link</a> or <a routerLink="/">sign in</a>.
-          </p>
-        }
-      </section>
-    </main>
+    <app-panel-page
+      heading="Confirm your email address"
+      headingId="verify-title"
+      [busy]="state.busy()"
+    >
+      @if (state.busy()) {
+        <p role="status"><span class="spinner" aria-hidden="true"></span> Confirming…</p>
+      }
+      <app-form-status [state]="state" />
+      @if (verified()) {
+        <a class="button button--primary button--block" routerLink="/">Sign in</a>
+      } @else if (state.error()) {
+        <p class="muted">
+          <a routerLink="/check-email">Ask for a new link</a> or <a routerLink="/">sign in</a>.
+        </p>
+      }
+    </app-panel-page>
   `,
 })
 export class VerifyEmail implements OnInit {

@@ -518,11 +518,7 @@ export interface components {
             /** @description A stable snake_case code. */
             readonly code: string;
         };
-        /**
-         * @description * `male` - male
-         *     * `female` - female
-         * @enum {string}
-         */
+        /** @enum {string} */
         readonly GenderEnum: "male" | "female";
         readonly Geo: {
             /** @description Latitude, 4 decimals. */
@@ -547,30 +543,7 @@ export interface components {
             /** @description Required in header mode. Left out in cookie mode (`X-Token-Transport: cookie`): the refresh cookie is read instead. */
             readonly refresh?: string;
         };
-        /**
-         * @description * `AU` - AU
-         *     * `BR` - BR
-         *     * `CA` - CA
-         *     * `CH` - CH
-         *     * `DE` - DE
-         *     * `DK` - DK
-         *     * `ES` - ES
-         *     * `FI` - FI
-         *     * `FR` - FR
-         *     * `GB` - GB
-         *     * `IE` - IE
-         *     * `IN` - IN
-         *     * `IR` - IR
-         *     * `MX` - MX
-         *     * `NL` - NL
-         *     * `NO` - NO
-         *     * `NZ` - NZ
-         *     * `RS` - RS
-         *     * `TR` - TR
-         *     * `UA` - UA
-         *     * `US` - US
-         * @enum {string}
-         */
+        /** @enum {string} */
         readonly NatEnum: "AU" | "BR" | "CA" | "CH" | "DE" | "DK" | "ES" | "FI" | "FR" | "GB" | "IE" | "IN" | "IR" | "MX" | "NL" | "NO" | "NZ" | "RS" | "TR" | "UA" | "US";
         readonly PasswordChangeRequest: {
             readonly old_password: string;
@@ -1908,13 +1881,13 @@ export interface operations {
                 /** @description Send as a file download (alias download). */
                 readonly dl?: boolean;
                 /** @description Fields to exclude (after inc). Repeat the parameter or separate names with commas. */
-                readonly exc?: readonly ("cell" | "dob" | "email" | "gender" | "id" | "location" | "login" | "name" | "nat" | "phone" | "picture" | "registered")[];
+                readonly exc?: readonly ("gender" | "name" | "location" | "email" | "login" | "dob" | "registered" | "phone" | "cell" | "id" | "picture" | "nat")[];
                 /** @description Output format (alias fmt). csv holds the results only. */
-                readonly format?: "csv" | "json" | "pretty" | "prettyjson" | "xml" | "yaml";
+                readonly format?: "json" | "pretty" | "csv" | "yaml" | "xml" | "prettyjson";
                 /** @description Only users of this gender. */
-                readonly gender?: "female" | "male";
+                readonly gender?: "male" | "female";
                 /** @description Fields to include; default all. Repeat the parameter or separate names with commas. */
-                readonly inc?: readonly ("cell" | "dob" | "email" | "gender" | "id" | "location" | "login" | "name" | "nat" | "phone" | "picture" | "registered")[];
+                readonly inc?: readonly ("gender" | "name" | "location" | "email" | "login" | "dob" | "registered" | "phone" | "cell" | "id" | "picture" | "nat")[];
                 /** @description Nationalities (case-insensitive); default all. Repeat the parameter or separate names with commas. */
                 readonly nat?: readonly ("AU" | "BR" | "CA" | "CH" | "DE" | "DK" | "ES" | "FI" | "FR" | "GB" | "IE" | "IN" | "IR" | "MX" | "NL" | "NO" | "NZ" | "RS" | "TR" | "UA" | "US")[];
                 /** @description Leave out the info block. */

@@ -6,11 +6,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { AuthService } from '../auth/auth.service';
 import { describeError } from '../auth/error-messages';
 import { APP_CONFIG } from '../config';
+import { PanelPage } from '../ui/page';
+import { SubmitButton } from '../ui/submit-button';
 
 /** The sign-in form; errors are announced through an `aria-live` region. */
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, PanelPage, SubmitButton],
   templateUrl: './login.html',
 })
 export class Login {
