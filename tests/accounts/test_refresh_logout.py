@@ -1,6 +1,7 @@
 from datetime import timedelta
 from typing import Any
 
+import jwt
 import pytest
 import time_machine
 from django.utils import timezone
@@ -9,6 +10,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import services
 from accounts.models import RevokeReason, Session
+from accounts.tokens import token_pair_for
 from tests.helpers import after_reuse_grace
 
 REFRESH = "/api/auth/refresh/"
@@ -150,6 +152,19 @@ def test_a_session_ends_at_its_expiry_to_the_microsecond(
         response = refresh(api_client, tokens["refresh"])
     assert response.status_code == 401
     assert response.json()["code"] == "session_expired"
+
+
+def test_the_refresh_token_is_stamped_with_the_issuing_moment_and_ends_with_its_session(
+    tokens: dict[str, Any],
+) -> None:
+    """`iat` and `exp` come from the `now` the session was written with, not a later clock."""
+    session = Session.objects.get()
+    now = timezone.now() - timedelta(minutes=10)
+    claims = jwt.decode(
+        token_pair_for(session, now=now).refresh, options={"verify_signature": False}
+    )
+    assert claims["iat"] == int(now.timestamp())
+    assert claims["exp"] == int(session.refresh_expires_at.timestamp())
 
 
 def test_a_session_revoked_between_its_check_and_the_rotation_is_not_rotated(
