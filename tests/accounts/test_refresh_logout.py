@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import services
+from accounts.conf import jwt_settings
 from accounts.models import RevokeReason, Session
 from accounts.tokens import token_pair_for
 from tests.helpers import after_reuse_grace
@@ -154,17 +155,18 @@ def test_a_session_ends_at_its_expiry_to_the_microsecond(
     assert response.json()["code"] == "session_expired"
 
 
-def test_the_refresh_token_is_stamped_with_the_issuing_moment_and_ends_with_its_session(
-    tokens: dict[str, Any],
-) -> None:
-    """`iat` and `exp` come from the `now` the session was written with, not a later clock."""
+def test_both_tokens_are_stamped_with_the_issuing_moment(tokens: dict[str, Any]) -> None:
+    """`iat` and `exp` come from the session's `now`, not a later clock."""
     session = Session.objects.get()
     now = timezone.now() - timedelta(minutes=10)
-    claims = jwt.decode(
-        token_pair_for(session, now=now).refresh, options={"verify_signature": False}
+    pair = token_pair_for(session, now=now)
+    refresh, access = (
+        jwt.decode(token, options={"verify_signature": False})
+        for token in (pair.refresh, pair.access)
     )
-    assert claims["iat"] == int(now.timestamp())
-    assert claims["exp"] == int(session.refresh_expires_at.timestamp())
+    assert refresh["iat"] == access["iat"] == int(now.timestamp())
+    assert refresh["exp"] == int(session.refresh_expires_at.timestamp())
+    assert access["exp"] == int((now + jwt_settings.ACCESS_TOKEN_LIFETIME).timestamp())
 
 
 def test_a_session_revoked_between_its_check_and_the_rotation_is_not_rotated(

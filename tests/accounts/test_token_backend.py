@@ -2,9 +2,12 @@
 
 from typing import Any
 
+import pytest
+import time_machine
 from django.conf import settings
 from django.test import override_settings
 from rest_framework_simplejwt.backends import TokenBackend
+from rest_framework_simplejwt.exceptions import TokenBackendExpiredToken
 
 from accounts.token_backend import KeySetTokenBackend, token_backend
 from accounts.tokens import AccessToken, RefreshToken
@@ -28,3 +31,13 @@ def test_tokens_use_the_backend_of_the_current_settings(user: Any) -> None:
         assert token_backend() is not before
         assert AccessToken().token_backend.issuer == "https://issuer"
     assert token_backend().issuer is None
+
+
+def test_the_backend_refuses_a_token_from_its_expiry_on(tokens: dict[str, Any]) -> None:
+    """RFC 7519 §4.1.4: valid only before `exp`; the backend checks it, not only SimpleJWT."""
+    signed = tokens["access"]
+    exp = token_backend().decode(signed, verify=False)["exp"]
+    with time_machine.travel(exp - 1, tick=False):
+        assert token_backend().decode(signed)["exp"] == exp
+    with time_machine.travel(exp, tick=False), pytest.raises(TokenBackendExpiredToken):
+        token_backend().decode(signed)
