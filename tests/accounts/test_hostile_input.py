@@ -9,6 +9,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpResponse
 from rest_framework.test import APIClient
 
+from accounts.conf import accounts_settings
 from accounts.middleware import BodySizeLimitMiddleware
 from accounts.views import LoginView
 
@@ -45,7 +46,15 @@ def test_body_at_the_limit_is_read(db: Any) -> None:
     assert post_raw(LOGIN, body).status_code == 401
 
 
-@pytest.mark.parametrize("length", ["abc", "-1", "1e9"])
+@pytest.mark.parametrize(("extra", "status"), [(0, 401), (1, 413)])
+def test_the_limit_is_the_largest_body_read(db: Any, extra: int, status: int) -> None:
+    """`MAX_BODY_SIZE` bytes exactly are read; one more is refused."""
+    start = '{"username": "a", "password": "b", "pad": "'
+    body = start + "x" * (accounts_settings.MAX_BODY_SIZE - len(start) - 2 + extra) + '"}'
+    assert post_raw(LOGIN, body).status_code == status
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e9", "１２"])  # Fullwidth digits: not ASCII.
 def test_invalid_content_length_is_400(db: Any, length: str) -> None:
     response = post_raw(LOGIN, "{}", CONTENT_LENGTH=length)
     assert response.status_code == 400
@@ -63,6 +72,14 @@ def test_body_without_content_length_is_measured(size: int, status: int | None) 
     middleware = BodySizeLimitMiddleware(lambda request: HttpResponse())
     response = middleware.process_view(asgi_request(b"x" * size), LoginView.as_view(), (), {})
     assert getattr(response, "status_code", None) == status
+
+
+def test_a_body_django_will_not_hold_counts_as_over_the_limit(settings: Any) -> None:
+    """Django refuses to read a body over `DATA_UPLOAD_MAX_MEMORY_SIZE`: that is a 413 too."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100
+    middleware = BodySizeLimitMiddleware(lambda request: HttpResponse())
+    response = middleware.process_view(asgi_request(b"x" * 200), LoginView.as_view(), (), {})
+    assert getattr(response, "status_code", None) == 413
 
 
 @pytest.mark.parametrize("depth", [32, 5_000, 30_000])  # 32 in the object: one too many.
