@@ -7,7 +7,7 @@ import time_machine
 from django.conf import settings
 from django.test import override_settings
 from rest_framework_simplejwt.backends import TokenBackend
-from rest_framework_simplejwt.exceptions import TokenBackendExpiredToken
+from rest_framework_simplejwt.exceptions import TokenBackendError, TokenBackendExpiredToken
 
 from accounts.token_backend import KeySetTokenBackend, token_backend
 from accounts.tokens import AccessToken, RefreshToken
@@ -40,4 +40,14 @@ def test_the_backend_refuses_a_token_from_its_expiry_on(tokens: dict[str, Any]) 
     with time_machine.travel(exp - 1, tick=False):
         assert token_backend().decode(signed)["exp"] == exp
     with time_machine.travel(exp, tick=False), pytest.raises(TokenBackendExpiredToken):
+        token_backend().decode(signed)
+
+
+def test_the_backend_admits_a_token_from_its_iat_on(tokens: dict[str, Any]) -> None:
+    """RFC 7519 §4.1.5-6: not valid before it was issued, valid from that second."""
+    signed = tokens["access"]
+    iat = token_backend().decode(signed, verify=False)["iat"]
+    with time_machine.travel(iat, tick=False):
+        assert token_backend().decode(signed)["iat"] == iat
+    with time_machine.travel(iat - 1, tick=False), pytest.raises(TokenBackendError):
         token_backend().decode(signed)
