@@ -141,6 +141,7 @@ def test_logout_revokes_and_clears_the_cookie(
     cleared = response.cookies[COOKIE]
     assert cleared.value == ""
     assert cleared["path"] == "/api/auth/"
+    assert cleared["samesite"] == "Strict"  # The same attributes as when it was set.
     api_client.cookies[COOKIE] = token
     assert api_client.post(REFRESH, {}, format="json", **COOKIE_MODE).status_code == 401
 
