@@ -204,7 +204,9 @@ def user_change_password(*, user: User, session_id: Any, new_password: str) -> T
 def user_deactivate(*, user: User) -> None:
     """Deactivate the user: their tokens fail now and stay revoked if they come back.
 
-    The model's `save()` revokes every session and moves the token version on.
+    The model's `save()` revokes every session in the same transaction: the access tokens
+    fail because the user is inactive, and the refresh tokens because their sessions are
+    revoked, which reactivation does not undo.
     """
     user.is_active = False
     user.save(update_fields=["is_active"])
