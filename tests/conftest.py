@@ -1,7 +1,10 @@
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import time_machine
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -137,3 +140,19 @@ def close_breaker() -> None:
     degraded._breaker["open_until"] = 0.0
     degraded._last_reported.clear()
     auth_cache._pending["epoch_move"] = False
+
+
+@pytest.fixture
+def limits(settings: Any) -> Iterator[Callable[..., None]]:
+    """Set `ACCOUNTS` keys for one test: `limits(LOGIN_RATE_PER_IP="3/min", ...)`.
+
+    The clock stands still meanwhile: the limits count in fixed windows, and on a running
+    clock a window could end between two attempts of a test and reset its count. Tests that
+    need time to pass travel themselves.
+    """
+
+    def apply(**accounts: Any) -> None:
+        settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
+
+    with time_machine.travel(time.time(), tick=False):
+        yield apply

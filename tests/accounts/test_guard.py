@@ -4,7 +4,6 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 from rest_framework.test import APIClient
@@ -15,14 +14,6 @@ from tests.helpers import LOGIN, bearer, login
 CHANGE = "/api/auth/password/change/"
 ADMIN_LOGIN = "/admin/login/"
 NEW_PASSWORD = "a brand new passphrase 42"
-
-
-@pytest.fixture
-def limits(settings: Any) -> Any:
-    def apply(**accounts: Any) -> None:
-        settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
-
-    return apply
 
 
 @pytest.fixture

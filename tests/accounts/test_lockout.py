@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.conf import settings as django_settings
 from django.core import signing
 from rest_framework.test import APIClient
 
@@ -18,14 +17,6 @@ from tests.helpers import LOGIN
 
 OWNER_HOME = "198.51.100.7"
 ATTACKER = "203.0.113.9"
-
-
-@pytest.fixture
-def limits(settings: Any) -> Any:
-    def apply(**accounts: Any) -> None:
-        settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
-
-    return apply
 
 
 def attempt(password: str, address: str, client: APIClient | None = None) -> int:

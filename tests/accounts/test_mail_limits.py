@@ -4,7 +4,6 @@ from functools import partial
 from typing import Any
 
 import pytest
-from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 from tests.accounts.test_registration import PASSWORD
@@ -18,14 +17,6 @@ def body_for(path: str, email: str, number: int) -> dict[str, str]:
     if path == REGISTER:
         return {"username": f"u{number}", "email": email, "password": PASSWORD}
     return {"email": email}
-
-
-@pytest.fixture
-def limits(settings: Any) -> Any:
-    def apply(**accounts: Any) -> None:
-        settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
-
-    return apply
 
 
 def assert_throttled(response: Any) -> None:

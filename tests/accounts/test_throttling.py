@@ -1,29 +1,12 @@
 """Brute-force limits per IP and per account, their bypass attempts, and the lockout."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import time_machine
-from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 LOGIN = "/api/auth/login/"
-
-
-@pytest.fixture
-def limits(settings: Any) -> Iterator[Any]:
-    """Set small limits: `limits(LOGIN_RATE_PER_IP="3/min", ...)`, with the clock stopped.
-
-    The limits count in fixed windows: on a running clock a window could end between two
-    attempts of a test and reset its count. Tests that need time to pass travel themselves.
-    """
-
-    def apply(**accounts: Any) -> None:
-        settings.ACCOUNTS = {**django_settings.ACCOUNTS, **accounts}
-
-    with time_machine.travel(0, tick=False):
-        yield apply
 
 
 def attempt(
