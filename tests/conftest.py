@@ -7,6 +7,7 @@ import time_machine
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts import cache as auth_cache
@@ -156,3 +157,12 @@ def limits(settings: Any) -> Iterator[Callable[..., None]]:
 
     with time_machine.travel(time.time(), tick=False):
         yield apply
+
+
+@pytest.fixture
+def admin_client(db: Any) -> Client:
+    """A Django test client signed in to the admin as a superuser."""
+    admin = get_user_model().objects.create_superuser("root", "root@example.com", "x" * 12)
+    client = Client()
+    client.force_login(admin)
+    return client

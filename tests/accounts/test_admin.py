@@ -1,22 +1,12 @@
 from datetime import timedelta
 from typing import Any
 
-import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import RevokeReason, Session
 from tests.helpers import make_session
-
-
-@pytest.fixture
-def admin_client(db: Any) -> Client:
-    admin = get_user_model().objects.create_superuser("root", "root@example.com", "x" * 12)
-    client = Client()
-    client.force_login(admin)
-    return client
 
 
 def test_user_page_shows_sessions_without_tokens(

@@ -2,21 +2,12 @@
 
 from typing import Any
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from accounts.emails import wait_for_delivery
 from accounts.models import User
 from tests.mail import link_in
-
-
-@pytest.fixture
-def admin_client(db: Any) -> Client:
-    admin = get_user_model().objects.create_superuser("root", "root@example.com", "x" * 12)
-    client = Client()
-    client.force_login(admin)
-    return client
 
 
 def test_user_list_shows_and_filters_the_verified_state(admin_client: Client, user: Any) -> None:
