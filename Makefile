@@ -113,7 +113,7 @@ $(VENV)/.mutation-installed: requirements-mutation.txt $(STAMP)
 	@touch $@
 
 mutation: $(VENV)/.mutation-installed
-	$(VENV)/bin/mutmut run --max-children 1
+	$(VENV)/bin/mutmut run --max-children $(shell nproc)
 	$(VENV)/bin/mutmut results
 
 clean:

@@ -1,3 +1,5 @@
+import fcntl
+import os
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -17,6 +19,30 @@ from jwtsite.settings import REDIS_CACHE_OPTIONS
 from tests.servers import RedisServer
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """Give each of mutmut's concurrent test runs (`make mutation`) a SQLite file of its own.
+
+    mutmut forks its runs from one process, so they share the settings' database name; each
+    run takes the first free numbered slot, held by a lock until the run's process exits,
+    and keeps that slot's database between runs (`--reuse-db`).
+    """
+    test = django_settings.DATABASES["default"].get("TEST", {})
+    # mutmut's own runs (clean tests, stats) happen in its main process, one at a time.
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", "") or not test.get("NAME"):
+        return
+    for slot in range(os.cpu_count() or 1):
+        lock = os.open(f"{test['NAME']}.slot-{slot}.lock", os.O_CREAT | os.O_RDWR)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(lock)
+            continue
+        test["NAME"] = f"{test['NAME']}.slot-{slot}"  # The lock stays open with the process.
+        return
+    raise RuntimeError("More concurrent mutmut runs than CPUs: lower --max-children.")
 
 
 @pytest.fixture(autouse=True)

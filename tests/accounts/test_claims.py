@@ -57,6 +57,7 @@ def test_timestamps_must_be_integers_in_range(
 ) -> None:
     assert_refused(bearer(resign(tokens["access"], **{claim: value})).get(ME))
     assert events[-1]["event"] == "token_claims_invalid"
+    assert events[-1]["kid"] == parts(tokens["access"])[0]["kid"]
 
 
 @pytest.mark.parametrize("path", ["/api/auth/refresh/", "/api/auth/logout/", "/api/auth/verify/"])

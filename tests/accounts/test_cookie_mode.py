@@ -116,6 +116,16 @@ def test_cookie_mode_ignores_a_refresh_token_in_the_body(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("body", [[], ["refresh"], "refresh", 7])
+def test_cookie_mode_reads_the_cookie_whatever_json_the_body_holds(
+    api_client: APIClient, user: Any, password: str, body: Any
+) -> None:
+    cookie_login(api_client, password)
+    response = api_client.post(REFRESH, body, format="json", **COOKIE_MODE)
+    assert response.status_code == 200
+    assert set(response.json()) == {"access"}
+
+
 def test_refresh_without_cookie_is_401(api_client: APIClient, db: Any) -> None:
     response = api_client.post(REFRESH, {}, format="json", **COOKIE_MODE)
     assert response.status_code == 401

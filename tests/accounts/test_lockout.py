@@ -12,7 +12,7 @@ from django.core import signing
 from rest_framework.test import APIClient
 
 from accounts.cookies import DEVICE_COOKIE_NAME, DEVICE_COOKIE_SALT
-from accounts.lockout import account_id, account_is_locked, account_unlock
+from accounts.lockout import account_id, account_is_locked, account_locked_until, account_unlock
 from tests.helpers import LOGIN
 
 OWNER_HOME = "198.51.100.7"
@@ -164,3 +164,22 @@ def test_each_browser_is_its_own_device_and_stays_it(user: Any, password: str) -
     assert first != device_id(phone)
     assert attempt(password, OWNER_HOME, laptop) == 200
     assert device_id(laptop) == first
+
+
+def test_the_admin_sees_when_the_last_lock_ends_not_the_latest_set(
+    user: Any, limits: Any, events: list[Any]
+) -> None:
+    """A network lock set during the day's lock of unknown clients does not shorten it."""
+    limits(LOCKOUT_FAILURES=4, LOCKOUT_ACCOUNT_FAILURES=3, LOGIN_RATE_PER_ACCOUNT=None)
+    with time_machine.travel(1_767_614_400, tick=False):  # noon, UTC
+        for number in range(1, 4):
+            assert attempt("a guess", f"203.0.113.{number}") == 401
+        day_end = account_locked_until(username="alice")
+        assert day_end == 1_767_614_400 + 12 * 3600
+        for _ in range(4):
+            assert attempt("a guess", ATTACKER) == 401
+        assert [event["scope"] for event in locked_events(events)] == [
+            "unknown_clients",
+            "network",
+        ]
+        assert account_locked_until(username="alice") == day_end

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import services
+from accounts.claims import SESSION_CLAIM
 from accounts.conf import jwt_settings
 from accounts.models import RevokeReason, Session
 from accounts.tokens import token_pair_for
@@ -170,9 +171,19 @@ def test_both_tokens_are_stamped_with_the_issuing_moment(tokens: dict[str, Any])
 
 
 def test_a_session_revoked_between_its_check_and_the_rotation_is_not_rotated(
-    api_client: APIClient, tokens: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    api_client: APIClient,
+    tokens: dict[str, Any],
+    password: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A logout that commits while a refresh is in flight wins: the swap sees it."""
+    """A logout that commits while a refresh is in flight wins: the swap sees it.
+
+    It is reuse (401), not a late tab (409), though the user has another live session.
+    """
+    other = APIClient().post(
+        "/api/auth/login/", {"username": "alice", "password": password}, format="json"
+    )
+    assert other.status_code == 200
     checked = services.session_for_token
 
     def check_then_revoke(token: Any) -> Session:
@@ -183,7 +194,9 @@ def test_a_session_revoked_between_its_check_and_the_rotation_is_not_rotated(
     monkeypatch.setattr(services, "session_for_token", check_then_revoke)
     response = refresh(api_client, tokens["refresh"])
     assert response.status_code == 401
-    assert Session.objects.get().current_jti == RefreshToken(tokens["refresh"])["jti"]
+    assert response.json()["code"] == "refresh_token_reused"
+    session = Session.objects.get(pk=RefreshToken(tokens["refresh"])[SESSION_CLAIM])
+    assert session.current_jti == RefreshToken(tokens["refresh"])["jti"]
 
 
 def test_idle_session_ends_when_its_refresh_token_expires(
@@ -193,3 +206,33 @@ def test_idle_session_ends_when_its_refresh_token_expires(
         response = refresh(api_client, tokens["refresh"])
     assert response.status_code == 401
     assert response.json()["code"] == "token_not_valid"
+
+
+def test_a_refresh_records_when_the_session_was_used_and_its_new_refresh_expiry(
+    api_client: APIClient, tokens: dict[str, Any]
+) -> None:
+    """The session stays listed as live as long as its refresh tokens are."""
+    later = timezone.now() + timedelta(hours=20)
+    with time_machine.travel(later, tick=False):
+        response = refresh(api_client, tokens["refresh"])
+        assert response.status_code == 200
+        session = Session.objects.get()
+        assert session.last_used_at == later
+        assert session.refresh_expires_at == later + jwt_settings.REFRESH_TOKEN_LIFETIME
+    with time_machine.travel(later + timedelta(hours=5), tick=False):
+        # Past the first refresh token's lifetime, within the second's.
+        assert list(Session.objects.live()) == [session]
+
+
+def test_session_revoke_tells_whether_the_session_was_live(tokens: dict[str, Any]) -> None:
+    session = Session.objects.get()
+    assert services.session_revoke(session=session, reason=RevokeReason.LOGOUT) is True
+    assert services.session_revoke(session=session, reason=RevokeReason.LOGOUT) is False
+
+
+def test_session_start_returns_the_session_it_started(user: Any) -> None:
+    pair = services.session_start(user=user, user_agent="curl/8", ip_address="192.0.2.1")
+    session = Session.objects.get()
+    assert pair.session == session
+    assert (session.user_agent, session.ip_address) == ("curl/8", "192.0.2.1")
+    assert RefreshToken(pair.refresh)[SESSION_CLAIM] == str(session.pk)

@@ -11,15 +11,20 @@ from rest_framework_simplejwt.exceptions import TokenBackendError, TokenBackendE
 
 from accounts.token_backend import KeySetTokenBackend, token_backend
 from accounts.tokens import AccessToken, RefreshToken
+from tests.accounts.signing import key_entry
 
 
-def test_inherited_methods_work_on_the_instance(user: Any) -> None:
+@pytest.mark.parametrize("algorithm", ["HS256", "RS256", "EdDSA"])
+def test_inherited_methods_work_on_the_instance(settings: Any, user: Any, algorithm: str) -> None:
+    settings.ACCOUNTS = {**settings.ACCOUNTS, "SIGNING_KEYS": [key_entry("k1", algorithm)]}
     backend = token_backend()
     signed = str(RefreshToken.for_user(user))
-    # SimpleJWT's own decode, with the attributes the backend set up through its parent.
+    # SimpleJWT's own decode and encode, with the keys the backend gave its parent.
     claims = TokenBackend.decode(backend, signed)  # type: ignore[arg-type]  # Typed as a Token.
     assert claims["user_id"] == str(user.pk)
-    assert backend.algorithm == "HS256"
+    resigned = TokenBackend.encode(backend, claims)
+    assert TokenBackend.decode(backend, resigned) == claims  # type: ignore[arg-type]
+    assert backend.algorithm == algorithm
     assert backend.get_leeway().total_seconds() == 0
 
 
