@@ -21,6 +21,17 @@ def test_login_answers_token_and_user(api_client: APIClient, user: Any, password
     assert me.json()["username"] == "alice"
 
 
+def test_login_asked_for_cookie_mode_answers_as_the_course_and_sets_no_cookie(
+    api_client: APIClient, user: Any, password: str
+) -> None:
+    """The course's login has no refresh token to put in a cookie."""
+    body = {"username": "alice", "password": password}
+    response = api_client.post("/login", body, format="json", HTTP_X_TOKEN_TRANSPORT="cookie")
+    assert response.status_code == 200
+    assert set(response.json()) == {"token", "user"}
+    assert "refresh_token" not in response.cookies
+
+
 @pytest.mark.parametrize(
     "body", [{}, {"username": "alice"}, {"password": "x"}, {"username": "", "password": ""}]
 )
