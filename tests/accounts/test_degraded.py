@@ -65,6 +65,10 @@ def test_limits_fail_open_and_the_outage_is_logged_once_a_minute(
     logged = [record for record in caplog.records if record.name == "accounts.cache"]
     assert len(logged) == 1
     assert logged[0].exc_info is not None
+    # The first use of the cache in a login names what now fails open.
+    assert (
+        logged[0].getMessage() == "cache unavailable (account lockout fails open): ConnectionError"
+    )
 
 
 def test_the_cache_socket_timeouts_are_short() -> None:

@@ -9,9 +9,15 @@ from typing import Any
 import pytest
 import time_machine
 from django.core import signing
+from django.test import RequestFactory
 from rest_framework.test import APIClient
 
-from accounts.cookies import DEVICE_COOKIE_NAME, DEVICE_COOKIE_SALT
+from accounts.cookies import (
+    DEVICE_COOKIE_NAME,
+    DEVICE_COOKIE_SALT,
+    DEVICE_COOKIE_SECONDS,
+    device_of,
+)
 from accounts.lockout import account_id, account_is_locked, account_locked_until, account_unlock
 from tests.helpers import LOGIN
 
@@ -133,7 +139,9 @@ def test_a_lock_lasts_its_seconds_whatever_the_cache_default(
         traveller.shift(600)
         assert attempt(password, ATTACKER) == 401
         assert account_is_locked(username="alice")  # What the admin shows.
-        traveller.shift(301)
+        traveller.shift(299)
+        assert account_is_locked(username="alice")
+        traveller.shift(1)  # The lock ends at its deadline exactly.
         assert attempt(password, ATTACKER) == 200
 
 
@@ -183,3 +191,28 @@ def test_the_admin_sees_when_the_last_lock_ends_not_the_latest_set(
             "network",
         ]
         assert account_locked_until(username="alice") == day_end
+
+
+def test_a_device_cookie_is_a_device_for_its_lifetime_only(db: Any) -> None:
+    """The browser drops it then; a copy kept and replayed later is no device either."""
+    account = account_id("alice")
+    request = RequestFactory().post(LOGIN)
+    with time_machine.travel(0, tick=False) as traveller:
+        request.COOKIES[DEVICE_COOKIE_NAME] = signing.dumps(
+            [account[:32], "laptop"], salt=DEVICE_COOKIE_SALT
+        )
+        traveller.shift(DEVICE_COOKIE_SECONDS)
+        assert device_of(request, account) == "laptop"
+        traveller.shift(1)
+        assert device_of(request, account) is None
+
+
+def test_clients_without_an_address_are_one_network_of_their_own(
+    user: Any, password: str, limits: Any, events: list[Any]
+) -> None:
+    """A server on a Unix socket passes no REMOTE_ADDR: the lockout still holds, no 500."""
+    limits(LOCKOUT_FAILURES=2)
+    assert {attempt("a guess", "") for _ in range(2)} == {401}
+    assert attempt(password, "") == 401
+    assert [event["scope"] for event in locked_events(events)] == ["network"]
+    assert attempt(password, ATTACKER) == 200
