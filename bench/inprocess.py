@@ -11,7 +11,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from typing import Any
 
 from django.contrib.auth.hashers import check_password
@@ -84,18 +84,18 @@ def free_authentication(user: Any) -> Iterator[None]:
         JWTAuthentication.authenticate = original  # type: ignore[method-assign]
 
 
-def cpu_per_call(function: Callable[[], object], calls: int, context: Any) -> float:
-    with context:
-        start = time.process_time()
-        for _ in range(calls):
-            function()
-        return (time.process_time() - start) / calls
+def cpu_time(function: Callable[[], object]) -> float:
+    start = time.process_time()
+    function()
+    return time.process_time() - start
 
 
 def authentication(path: str, token: str, user: Any, rounds: int, calls: int) -> dict[str, Any]:
-    """Time `path` with JWT authentication and with a free authenticator, alternating.
+    """Time `path` with JWT authentication and with a free authenticator.
 
-    Return the per-round CPU seconds of both, and the SQL queries of one authenticated call.
+    The two alternate request by request, so that the machine's drifts (frequency, other
+    work) fall on both alike; their order swaps at each pair. Return each round's mean CPU
+    seconds a request both ways, and the SQL queries of one authenticated call.
     """
     request = environ("GET", path, token=token)
 
@@ -103,17 +103,27 @@ def authentication(path: str, token: str, user: Any, rounds: int, calls: int) ->
         status, _ = call(request)
         assert status.startswith("200"), status
 
+    def free() -> None:
+        with free_authentication(user):
+            one()
+
     one()  # Warm up both ways.
-    with free_authentication(user):
-        one()
+    free()
     with CaptureQueriesContext(connection) as queries:
         one()
     jwt_times: list[float] = []
     free_times: list[float] = []
-    for number in range(rounds):
-        order = [(nullcontext(), jwt_times), (free_authentication(user), free_times)]
-        for context, times in order if number % 2 == 0 else reversed(order):
-            times.append(cpu_per_call(one, calls, context))
+    for _ in range(rounds):
+        jwt_total = free_total = 0.0
+        for number in range(calls):
+            if number % 2 == 0:
+                jwt_total += cpu_time(one)
+                free_total += cpu_time(free)
+            else:
+                free_total += cpu_time(free)
+                jwt_total += cpu_time(one)
+        jwt_times.append(jwt_total / calls)
+        free_times.append(free_total / calls)
     return {"jwt": jwt_times, "free": free_times, "queries": len(queries)}
 
 
@@ -130,9 +140,7 @@ def login_against_hasher(username: str, password: str, rounds: int) -> dict[str,
             (lambda: check_password(password, encoded), verifies),
         ]
         for function, times in pair if number % 2 == 0 else reversed(pair):
-            start = time.process_time()
-            function()
-            times.append(time.process_time() - start)
+            times.append(cpu_time(function))
     return {"login": logins, "hasher": verifies}
 
 

@@ -356,7 +356,8 @@ HOW = """How it was run (make bench = .venv/bin/python bench/run.py):
          jsonwebtoken 9.0.3, faker 5.5.3; npm ci from its package-lock.json)
   load:  wrk -t1 -c8 -d{seconds}s -H 'Authorization: Bearer <token>' URL, {rounds} rounds,
          alternating which server goes first; the ratio is the median of the rounds' ratios
-  in-process figures: CPU time through Django's WSGI handler, alternating blocks"""
+  in-process figures: CPU time through Django's WSGI handler, the two ways alternating
+                      request by request"""
 
 
 def main() -> int:
