@@ -216,3 +216,19 @@ def test_clients_without_an_address_are_one_network_of_their_own(
     assert attempt(password, "") == 401
     assert [event["scope"] for event in locked_events(events)] == ["network"]
     assert attempt(password, ATTACKER) == 200
+
+
+def test_the_device_cookie_is_strict_httponly_secure_and_outlives_the_browser(
+    user: Any, password: str
+) -> None:
+    body = {"username": "alice", "password": password}
+    response = APIClient().post(LOGIN, body, format="json", secure=True)
+    cookie = response.cookies[DEVICE_COOKIE_NAME]
+    assert (cookie["secure"], cookie["httponly"], cookie["samesite"]) == (True, True, "Strict")
+    assert cookie["max-age"] == DEVICE_COOKIE_SECONDS
+
+
+def test_any_string_names_an_account(db: Any) -> None:
+    """Lone surrogates never reach the lockout through the API (400), but a caller's might."""
+    assert account_id("\ud800") != account_id("\udfff")
+    assert not account_is_locked(username="\ud800")
