@@ -164,6 +164,14 @@ def test_malformed_bodies_are_400_json(db: Any, raw: bytes, path: str) -> None:
     assert "code" in response.json()
 
 
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_has_no_nan_or_infinity(db: Any, constant: str) -> None:
+    """They are not JSON (RFC 8259 §6), though Python's json module reads them."""
+    response = post_raw(LOGIN, f'{{"username": "alice", "password": {constant}}}')
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
+
+
 @pytest.mark.parametrize("content_type", ["text/plain", "application/xml", "multipart/form-data"])
 def test_other_media_types_are_415(db: Any, content_type: str) -> None:
     response = post_raw(LOGIN, "username=a", content_type=content_type)
