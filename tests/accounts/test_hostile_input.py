@@ -61,6 +61,12 @@ def test_invalid_content_length_is_400(db: Any, length: str) -> None:
     assert response.json()["code"] == "bad_request"
 
 
+def test_invalid_content_length_on_a_course_route_is_400_plain_text(db: Any) -> None:
+    response = post_raw("/login", "{}", CONTENT_LENGTH="abc")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/plain")
+
+
 def asgi_request(body: bytes) -> ASGIRequest:
     scope = {"type": "http", "method": "POST", "path": LOGIN, "headers": [], "query_string": b""}
     return ASGIRequest(scope, io.BytesIO(body))
