@@ -235,4 +235,5 @@ def test_session_start_returns_the_session_it_started(user: Any) -> None:
     session = Session.objects.get()
     assert pair.session == session
     assert (session.user_agent, session.ip_address) == ("curl/8", "192.0.2.1")
-    assert RefreshToken(pair.refresh)[SESSION_CLAIM] == str(session.pk)
+    claims = jwt.decode(pair.refresh, options={"verify_signature": False})
+    assert claims[SESSION_CLAIM] == str(session.pk)
