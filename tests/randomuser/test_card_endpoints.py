@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.test import override_settings
+from django.urls import clear_script_prefix, set_script_prefix
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
@@ -36,6 +37,22 @@ def test_card_shape(auth_client: APIClient, path: str) -> None:
     assert re.fullmatch(r"-?\d+\.\d{4}", card["address"]["geo"]["lat"])
     assert re.fullmatch(r"-?\d+\.\d{4}", card["address"]["geo"]["lng"])
     assert card["avatar"].startswith("http://testserver/api/avatars/large/")
+
+
+def test_avatar_urls_follow_the_script_prefix(auth_client: APIClient) -> None:
+    """The avatars' path is reversed once per script prefix, never served under another."""
+
+    def avatar() -> str:
+        url: str = auth_client.get("/api/random-user/").json()["avatar"]
+        return url
+
+    assert avatar().startswith("http://testserver/api/avatars/large/")
+    set_script_prefix("/jwt/")
+    try:
+        assert avatar().startswith("http://testserver/jwt/api/avatars/large/")
+    finally:
+        clear_script_prefix()
+    assert avatar().startswith("http://testserver/api/avatars/large/")
 
 
 def test_card_is_new_on_every_call_and_fixed_by_seed(auth_client: APIClient) -> None:
