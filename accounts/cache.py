@@ -11,6 +11,8 @@ access-token lifetime, and the user's row (without the password). The contract:
    marks the entry stale at once and again after commit (`transaction.on_commit`). A stale
    mark lasts `STALE_SECONDS`, and readers store states with `cache.add`, which never
    replaces a mark: a request that read the old row just before the commit cannot store it.
+   A reader that finds an outdated state (older epoch or format) puts a stale mark in its
+   place rather than deleting it, which could delete a newer mark too.
 3. A cache outage never fails a request: states come from the database instead. An
    invalidation that could not reach the cache is made up for as soon as it answers again
    by moving the epoch, which retires every stored state at once.
@@ -119,13 +121,19 @@ def auth_state(user_id: Any) -> AuthState:
 
 
 def store(key: str, stored: Any, value: tuple[Any, ...]) -> None:
-    """Add the state unless a stale mark holds the key; replace an outdated state."""
+    """Add the state unless a stale mark holds the key; mark an outdated state stale.
+
+    An outdated state (an older epoch or format) is never deleted to make room: a stale
+    mark set since it was read would go with it, and a state read before that mark's
+    commit could then be stored. A stale mark in its place is always safe; the first
+    reader after it lapses stores the state.
+    """
 
     def add() -> None:
-        if stored is not None:
-            # An outdated epoch or format: remove it first, as `add` never replaces.
-            cache.delete(key)
-        cache.add(key, value, accounts_settings.USER_CACHE_TIMEOUT)
+        if stored is None:
+            cache.add(key, value, accounts_settings.USER_CACHE_TIMEOUT)
+        else:
+            cache.set(key, STALE, STALE_SECONDS)
 
     or_fallback("authentication state not cached", None, add)
 

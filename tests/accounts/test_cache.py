@@ -11,17 +11,20 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from accounts import cache as auth_cache
 from accounts import services
 from accounts.cache import (
     FORMAT,
     STALE,
     AuthState,
     auth_state,
+    epoch_key,
     state_from_database,
     state_key,
     store,
 )
 from accounts.models import RevokeReason, Session
+from tests.conftest import close_breaker_only
 from tests.helpers import bearer, login, refresh_status
 
 ME = "/api/auth/me/"
@@ -201,3 +204,44 @@ def test_a_change_marks_the_state_stale_again_after_commit(
     for callback in callbacks:
         callback()
     assert cache.get(state_key(user.pk)) == STALE
+
+
+def test_an_outdated_state_is_never_replaced_by_one_read_before_a_revocation(
+    transactional_db: Any, user: Any, password: str
+) -> None:
+    tokens = login(password)
+    key = state_key(user.pk)
+    cache.set(key, ("auth-state-0", "a format or epoch of the past"))
+    outdated = cache.get(key)  # a reader finds an outdated state...
+    before = state_from_database(user.pk)  # ...and reads the row just before a revocation
+    services.user_deactivate(user=user)
+    assert cache.get(key) == STALE  # marked, before and after the commit
+    store(key, outdated, (FORMAT, cache.get(epoch_key()), *before))  # the reader goes on
+    assert cache.get(key) == STALE
+    assert bearer(tokens["access"]).get(ME).status_code == 401
+
+
+def unreachable(*args: Any, **kwargs: Any) -> None:
+    raise ConnectionError("the cache does not answer")
+
+
+def test_a_missed_invalidation_is_made_up_by_any_process_that_missed_one(
+    user: Any, password: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker 1 misses alice's invalidation and restarts; worker 2 missed bob's: when the
+    cache answers again, worker 2 retires every stored state, alice's too."""
+    get_user_model().objects.create_user("bob", "bob@example.com", password)
+    alice = bearer(login(password)["access"])
+    bob = bearer(login(password, username="bob")["access"])
+    assert alice.get(ME).status_code == 200 and bob.get(ME).status_code == 200
+    with monkeypatch.context() as outage:
+        outage.setattr(cache, "set_many", unreachable)  # the stale marks are lost
+        assert alice.post("/api/auth/logout-all/").status_code == 204  # on worker 1
+        auth_cache._pending["epoch_move"] = False  # worker 1 restarts: it forgets
+        close_breaker_only()
+        assert bob.post("/api/auth/logout-all/").status_code == 204  # on worker 2
+    believed = AuthState(*cache.get(state_key(user.pk))[2:])  # what every server would read
+    assert believed.token_version == user.token_version  # from before alice's logout
+    close_breaker_only()  # the cache answers again; worker 2 serves bob
+    assert bob.get(ME).status_code == 401
+    assert alice.get(ME).status_code == 401
