@@ -10,9 +10,9 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
+from unittest import mock
 
 from django.contrib.auth.hashers import check_password, get_hasher
 from django.core.wsgi import get_wsgi_application
@@ -73,15 +73,9 @@ def login(username: str, password: str) -> dict[str, Any]:
     return result
 
 
-@contextmanager
-def free_authentication(user: Any) -> Iterator[None]:
+def free_authentication(user: Any) -> Any:
     """Hand `user` to every view for free: no token is read, nothing is checked."""
-    original = JWTAuthentication.authenticate
-    JWTAuthentication.authenticate = lambda self, request: (user, None)  # type: ignore[method-assign,assignment,return-value]
-    try:
-        yield
-    finally:
-        JWTAuthentication.authenticate = original  # type: ignore[method-assign]
+    return mock.patch.object(JWTAuthentication, "authenticate", lambda self, request: (user, None))
 
 
 def cpu_time(function: Callable[[], object]) -> float:
@@ -127,30 +121,23 @@ def authentication(path: str, token: str, user: Any, rounds: int, calls: int) ->
     return {"jwt": jwt_times, "free": free_times, "queries": len(queries)}
 
 
-@contextmanager
-def hasher_verify(times: list[float] | None = None, *, free: bool = False) -> Iterator[None]:
-    """Record the CPU time of each verify of the default hasher into `times`, or make it free.
+def free_hasher() -> Any:
+    """A verify that hashes nothing and accepts the password: the login's own work alone."""
+    return mock.patch.object(type(get_hasher()), "verify", lambda self, password, encoded: True)
 
-    A free verify hashes nothing and accepts the password: the login's own work alone.
-    """
-    hasher = type(get_hasher())
-    original = hasher.verify
+
+def timed_hasher(times: list[float]) -> Any:
+    """Record the CPU time of each verify of the default hasher into `times`."""
+    original = type(get_hasher()).verify
 
     def verify(self: Any, password: str, encoded: str) -> bool:
-        if free:
-            return True
         start = time.process_time()
         try:
             return bool(original(self, password, encoded))
         finally:
-            if times is not None:
-                times.append(time.process_time() - start)
+            times.append(time.process_time() - start)
 
-    hasher.verify = verify  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        hasher.verify = original  # type: ignore[method-assign]
+    return mock.patch.object(type(get_hasher()), "verify", verify)
 
 
 def login_against_hasher(username: str, password: str, rounds: int) -> dict[str, list[float]]:
@@ -169,11 +156,11 @@ def login_against_hasher(username: str, password: str, rounds: int) -> dict[str,
     free: list[float] = []
 
     def timed_login() -> None:
-        with hasher_verify(inside):
+        with timed_hasher(inside):
             login(username, password)
 
     def free_login() -> None:
-        with hasher_verify(free=True):
+        with free_hasher():
             login(username, password)
 
     for number in range(rounds):
