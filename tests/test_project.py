@@ -99,3 +99,17 @@ def test_the_environment_sets_the_random_user_quota_and_the_check_guards_it() ->
     )
     assert result.returncode != 0
     assert "randomuser.E003" in result.stderr
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout")
+def test_git_ignores_what_make_run_writes() -> None:
+    """The secrets, and the database with the files SQLite keeps beside it in WAL mode."""
+    written = ["db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm", "db.sqlite3-journal", ".env"]
+    checked = subprocess.run(
+        ["git", "check-ignore", "--no-index", *written],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.stdout.split() == written
